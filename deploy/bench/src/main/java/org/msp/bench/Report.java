@@ -1,0 +1,123 @@
+package org.msp.bench;
+
+import java.util.Map;
+
+/** Renders the benchmark's results map as the Markdown table in results/latest.md and the README. */
+final class Report {
+    private Report() {
+    }
+
+    static String markdown(Map<String, Object> r) {
+        StringBuilder md = new StringBuilder();
+        Map<String, Object> m = map(r.get("machine"));
+        md.append("Measured ").append(r.get("startedAt")).append(" on ").append(m.get("cores")).append(" cores, ")
+                .append(m.get("memoryGiB")).append(" GiB, ").append(m.get("jdk")).append(", commit `")
+                .append(m.get("gitCommit")).append("`").append("true".equals(String.valueOf(m.get("gitDirty"))) ? " (+ local changes)" : "")
+                .append("; load average at start ").append(m.get("loadAverageAtStart"))
+                .append(". Shared machine: other builds may have run at the same time, so compare the ratios (measured side by side in this run).")
+                .append(" Total run ").append(r.get("totalRunSeconds")).append(" s.\n\n");
+
+        md.append("| stage | measure | platform | baseline (same run) | ratio | target |\n");
+        md.append("|---|---|---|---|---|---|\n");
+
+        Map<String, Object> s = map(r.get("startup"));
+        if (s.containsKey("error")) {
+            row(md, "startup", "error", s.get("error"), "", "", "");
+        } else if (!s.isEmpty()) {
+            row(md, "startup", "whole platform ready (PostgreSQL, Kafka, Keycloak, 4 services)", s.get("platformReadySeconds") + " s",
+                    "PostgreSQL " + s.get("postgresqlReadySeconds") + " s, Kafka " + s.get("kafkaReadySeconds")
+                            + " s, Keycloak " + s.get("keycloakReadySeconds") + " s", "", "");
+            Map<String, Object> par = map(s.get("serviceReadySecondsInParallel"));
+            Map<String, Object> rss = map(s.get("serviceIdleRssMbAfterParallelStart"));
+            Map<String, Object> alone = map(r.get("startupAlone"));
+            for (String name : Bench.SERVICES) {
+                Map<String, Object> a = map(alone.get(name));
+                String value = "ready " + (a.isEmpty() ? "?" : a.get("readySeconds")) + " s alone ("
+                        + par.get(name) + " s with all four in parallel); idle RSS "
+                        + (a.isEmpty() ? rss.get(name) : a.get("idleRssMb")) + " MB";
+                row(md, "startup", name, value, a.isEmpty() ? "" : "Quarkus 'started in' " + a.get("quarkusStartedInSeconds") + " s",
+                        "", "ready ≤ 3 s, RSS ≤ 250 MB");
+            }
+        }
+
+        Map<String, Object> w = map(r.get("writePath"));
+        if (w.containsKey("error")) {
+            row(md, "write path", "error", w.get("error"), "", "", "");
+        }
+        for (Map.Entry<String, Object> e : w.entrySet()) {
+            if (!e.getKey().startsWith("c")) {
+                continue;
+            }
+            Map<String, Object> level = map(e.getValue());
+            Map<String, Object> p = map(level.get("platform"));
+            Map<String, Object> pg = map(level.get("pgbench"));
+            Map<String, Object> op = map(p.get("opLatencyMs"));
+            row(md, "write path", "create + submit, concurrency " + p.get("concurrency"),
+                    p.get("opsPerSecond") + " projects/s (" + p.get("errors") + " errors); latency p50 " + op.get("p50")
+                            + " / p95 " + op.get("p95") + " / p99 " + op.get("p99") + " / max " + op.get("max") + " ms",
+                    "pgbench single-row insert: " + pg.get("tps") + " tps (avg " + pg.get("latencyAvgMs") + " ms)",
+                    level.get("ratioProjectsPerSecToPgbenchTps") + " (HTTP requests: " + level.get("ratioHttpRequestsPerSecToPgbenchTps") + ")",
+                    "≥ 0.5");
+        }
+
+        Map<String, Object> pl = map(r.get("pipelineLatency"));
+        if (pl.containsKey("error")) {
+            row(md, "pipeline", "error", pl.get("error"), "", "", "");
+        }
+        for (Map.Entry<String, Object> e : pl.entrySet()) {
+            if (!e.getKey().startsWith("r")) {
+                continue;
+            }
+            Map<String, Object> x = map(e.getValue());
+            Map<String, Object> fs = map(x.get("submit2xxToWebhookMs"));
+            Map<String, Object> fi = map(x.get("intendedStartToWebhookMs"));
+            row(md, "pipeline", "open loop " + x.get("targetRatePerSecond") + " submissions/s for "
+                            + x.get("scheduled") + " (achieved " + x.get("achievedSubmitRatePerSecond") + "/s)",
+                    "submit 2xx → webhook p50 " + fs.get("p50") + " / p95 " + fs.get("p95") + " / p99 " + fs.get("p99")
+                            + " / max " + fs.get("max") + " ms; " + x.get("webhooksMissingAfter60s") + " missing, "
+                            + x.get("errors") + " errors",
+                    "from intended start: p50 " + fi.get("p50") + " / p99 " + fi.get("p99") + " / max " + fi.get("max") + " ms",
+                    "", "p50 ≤ 100 ms, p99 ≤ 500 ms at 50/s");
+        }
+
+        Map<String, Object> ev = map(r.get("eventThroughput"));
+        if (ev.containsKey("error")) {
+            row(md, "event throughput", "error", ev.get("error"), "", "", "");
+        } else if (!ev.isEmpty()) {
+            Map<String, Object> cp = map(ev.get("consumerPerformance"));
+            row(md, "event throughput", "notification-service drains " + ev.get("backlogEvents") + " submitted events ("
+                            + ev.get("avgEventBytes") + " B) from msp.projects",
+                    ev.get("drainRatePerSecond") + " events/s (" + ev.get("drainSeconds") + " s; "
+                            + ev.get("secondsFromSpawnToDrained") + " s from process start; complete: " + ev.get("drainComplete") + ")",
+                    "ConsumerPerformance: " + cp.get("fetchRecordsPerSecond") + " records/s fetch rate ("
+                            + cp.get("recordsPerSecond") + " incl. group join) on " + cp.get("recordsConsumed") + " records",
+                    ev.get("ratioToConsumerPerformanceFetchRate"), "≥ 0.25");
+            row(md, "event throughput", "backlog written by a Kafka producer (acks=all)", ev.get("produceRatePerSecond") + " events/s",
+                    "", "", "");
+        }
+
+        Map<String, Object> pp = map(r.get("kafkaProducerPerformance"));
+        if (pp.containsKey("error")) {
+            row(md, "Kafka baseline", "error", pp.get("error"), "", "", "");
+        } else if (!pp.isEmpty()) {
+            row(md, "Kafka baseline", "ProducerPerformance " + pp.get("records") + " × 1 KB, acks=all, 3 partitions", "",
+                    pp.get("recordsPerSecond") + " records/s (" + pp.get("mbPerSecond") + " MB/s), p50 " + pp.get("p50Ms")
+                            + " / p99 " + pp.get("p99Ms") + " ms", "", "");
+        }
+        md.append("\n");
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, Object... cells) {
+        md.append('|');
+        for (Object c : cells) {
+            md.append(' ').append(c == null ? "—" : String.valueOf(c).replace("|", "\\|").replace("\n", " ")).append(" |");
+        }
+        md.append('\n');
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}

@@ -1,0 +1,221 @@
+package org.msp.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform as separate processes for a test JVM: PostgreSQL, Kafka and Keycloak (started
+ * in parallel), then the four services from their built jars (in parallel). Every port is
+ * free-picked, so it never collides with a local run on 8081-8084/9092/8180, and every process is
+ * tied to this JVM: it ends when the tests end, even if this JVM is killed.
+ *
+ * <p>Parts can be stopped, killed and restarted on the same ports and data folders, so the fault
+ * suite can take them away under load and check that the platform loses nothing.
+ */
+public final class ProcessPlatform implements AutoCloseable {
+    public static final String PROJECTS = "project-service";
+    public static final String PARTNERS = "partner-service";
+    public static final String REVIEWS = "esg-review-service";
+    public static final String NOTIFICATIONS = "notification-service";
+    public static final List<String> SERVICES = List.of(PROJECTS, PARTNERS, REVIEWS, NOTIFICATIONS);
+    private static final Map<String, String> DATABASES = Map.of(PROJECTS, "project", PARTNERS, "partner",
+            REVIEWS, "esg_review", NOTIFICATIONS, "notification");
+    private static final Duration SERVICE_START = Duration.ofSeconds(240);
+
+    private final Path root;
+    private final Path work;
+    private final Path keycloakZip;
+    private final Path logs;
+    private final int keycloakPort = Ports.freePort();
+    private final int pgPort = Ports.freePort();
+    private final int kafkaPort = Ports.freePort();
+    private final int kafkaControllerPort = Ports.freePort();
+    private final Map<String, ServiceProcess.Wiring> wirings = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
+    private volatile ChildProcess postgres;
+    private volatile KafkaBroker kafka;
+    private KeycloakServer keycloak;
+
+    private ProcessPlatform(Path root, Path work, Path keycloakZip) {
+        this.root = root.toAbsolutePath().normalize();
+        this.work = work.toAbsolutePath();
+        this.keycloakZip = keycloakZip.toAbsolutePath();
+        this.logs = this.work.resolve("logs");
+    }
+
+    /**
+     * Starts everything and waits until every service is ready.
+     *
+     * @param root        the repository root (the services' modules are found there)
+     * @param work        a folder of its own for data and logs; emptied first
+     * @param keycloakZip the keycloak-quarkus-dist zip, unpacked once next to itself
+     */
+    public static ProcessPlatform start(Path root, Path work, Path keycloakZip) {
+        ProcessPlatform platform = new ProcessPlatform(root, work, keycloakZip);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The issuer the services validate; tokens are fetched from the same address. */
+    public String realmUrl() {
+        return "http://localhost:" + keycloakPort + "/realms/msp";
+    }
+
+    /** The service's API root, e.g. {@code http://127.0.0.1:PORT/api/v1}. */
+    public String url(String service) {
+        return "http://127.0.0.1:" + wirings.get(service).httpPort() + "/api/v1";
+    }
+
+    /** Whether the service's readiness check (database and Kafka) says UP right now. */
+    public boolean isReady(String service) {
+        return HttpProbe.ok("http://127.0.0.1:" + wirings.get(service).httpPort() + "/q/health/ready");
+    }
+
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** Where to look when a step fails: each part's log. */
+    public Path logs() {
+        return logs;
+    }
+
+    private void startAll() {
+        deleteRecursively(work);
+        CompletableFuture<ChildProcess> pg = CompletableFuture.supplyAsync(this::launchPostgres);
+        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(this::startKafkaBroker);
+        CompletableFuture<KeycloakServer> kc = CompletableFuture.supplyAsync(this::startKeycloak);
+        postgres = pg.join();
+        kafka = broker.join();
+
+        String jdbcBase = "jdbc:postgresql://127.0.0.1:" + pgPort + "/";
+        for (String name : SERVICES) {
+            wirings.put(name, new ServiceProcess.Wiring(Ports.freePort(), jdbcBase + DATABASES.get(name),
+                    "postgres", "postgres", kafkaBootstrapServers(), realmUrl(), extraEnv(name)));
+        }
+        List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
+        for (String name : SERVICES) {
+            ServiceProcess service = launch(name);
+            starting.add(CompletableFuture.supplyAsync(() -> service.awaitReady(SERVICE_START)));
+        }
+        keycloak = kc.join();
+        starting.forEach(CompletableFuture::join);
+    }
+
+    // --- faults: each part can go away and come back on the same port with the same data
+
+    /** Stops the broker with SIGTERM (a clean shutdown) and returns when it is gone. */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the broker again on the same ports and data folder; returns when it serves. */
+    public void startKafka() {
+        kafka = startKafkaBroker();
+    }
+
+    /** Stops PostgreSQL cleanly (every service loses its database) and returns when it is gone. */
+    public void stopPostgres() {
+        postgres.stop(Duration.ofSeconds(30));
+    }
+
+    /** Starts PostgreSQL again on the same port and data folder; returns when it accepts connections. */
+    public void startPostgres() {
+        postgres = launchPostgres();
+    }
+
+    /** SIGKILL: the service gets no chance to finish anything (no shutdown hooks, no commits). */
+    public void killService(String name) {
+        ProcessHandle handle = ProcessHandle.of(services.get(name).pid()).orElseThrow();
+        handle.destroyForcibly();
+        handle.onExit().join();
+    }
+
+    /** Starts the service again on its port, with its database, and waits until it is ready. */
+    public void startService(String name) {
+        launch(name).awaitReady(SERVICE_START);
+    }
+
+    private ServiceProcess launch(String name) {
+        ServiceProcess service = ServiceProcess.start(root.resolve(name), wirings.get(name), "192m",
+                logs.resolve(name + ".log"), true, pid -> { });
+        services.put(name, service);
+        return service;
+    }
+
+    private ChildProcess launchPostgres() {
+        return PostgresNode.start(pgPort, work.resolve("postgres"), List.copyOf(DATABASES.values()), List.of(), work,
+                logs.resolve("postgresql.log"), true, pid -> { });
+    }
+
+    private KafkaBroker startKafkaBroker() {
+        return KafkaBroker.start(work.resolve("kafka"), kafkaPort, kafkaControllerPort, true);
+    }
+
+    private KeycloakServer startKeycloak() {
+        // unpacked once per build folder (Keycloak's one-off build is kept); its database is fresh every run
+        Path distribution = KeycloakServer.unpack(keycloakZip, keycloakZip.getParent());
+        deleteRecursively(distribution.resolve("data"));
+        return KeycloakServer.start(distribution, root.resolve("deploy/keycloak/msp-realm.json"), keycloakPort,
+                logs.resolve("keycloak.log"), true, pid -> { });
+    }
+
+    /** Settings beyond the common wiring: the notification service must reach the test's loopback webhook. */
+    private static Map<String, String> extraEnv(String service) {
+        Map<String, String> env = new LinkedHashMap<>(Map.of("DB_POOL_MAX", "5",
+                // a busy 2-core CI machine can take longer than the default 5 s to open a connection at start-up
+                "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S"));
+        if (service.equals(NOTIFICATIONS)) {
+            env.put("WEBHOOK_ALLOW_LOOPBACK", "true");
+            env.put("WEBHOOK_INITIAL_BACKOFF", "PT0.2S");
+            env.put("WEBHOOK_MAX_BACKOFF", "PT2S");
+            env.put("SUBSCRIPTION_RATE_LIMIT", "100");
+        }
+        return env;
+    }
+
+    @Override
+    public void close() {
+        // services first, so none of them logs errors about a vanished broker or database
+        services.values().parallelStream().forEach(ServiceProcess::stop);
+        if (keycloak != null) {
+            keycloak.stop();
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.stop(Duration.ofSeconds(20));
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean " + dir, e);
+        }
+    }
+}

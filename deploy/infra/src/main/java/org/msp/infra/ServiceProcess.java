@@ -1,0 +1,115 @@
+package org.msp.infra;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * One of the platform's services, run from its built jar ({@code <module>/target/quarkus-app}) as a
+ * child process and configured only through the environment variables its README documents. Used
+ * by the local run and by the end-to-end tests, so both start the services the same way.
+ */
+public final class ServiceProcess {
+    /** Quarkus's runner main class; started directly when the service must end with its parent. */
+    private static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+
+    /** Where a service finds its database, broker and Keycloak realm, plus any extra settings. */
+    public record Wiring(int httpPort, String jdbcUrl, String dbUser, String dbPassword, String kafkaBootstrapServers,
+            String oidcAuthServerUrl, Map<String, String> extraEnv) {
+
+        public Wiring {
+            extraEnv = Map.copyOf(extraEnv);
+        }
+
+        Map<String, String> environment() {
+            Map<String, String> env = new HashMap<>(extraEnv);
+            env.put("HTTP_PORT", String.valueOf(httpPort));
+            env.put("DB_URL", jdbcUrl);
+            env.put("DB_USER", dbUser);
+            env.put("DB_PASSWORD", dbPassword);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+            env.put("OIDC_AUTH_SERVER_URL", oidcAuthServerUrl);
+            return env;
+        }
+    }
+
+    private final String name;
+    private final int port;
+    private final ChildProcess process;
+
+    private ServiceProcess(String name, int port, ChildProcess process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts {@code moduleDir}'s built service and returns at once; call {@link #awaitReady}.
+     *
+     * @param tiedToParent the service exits when this JVM exits (tests); false for the local run
+     * @param onSpawn      learns the PID as soon as the process exists
+     */
+    public static ServiceProcess start(Path moduleDir, Wiring wiring, String heap, Path log, boolean tiedToParent,
+            LongConsumer onSpawn) {
+        String name = moduleDir.getFileName().toString();
+        Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(name + " is not built: " + jar + " is missing");
+        }
+        List<String> command = new ArrayList<>(List.of(JavaRuntimes.currentJava(), "-Xmx" + heap, "-XX:+UseSerialGC"));
+        if (tiedToParent) {
+            // the runner jar's manifest still supplies the class path; its Add-Opens only applies with -jar
+            command.addAll(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED",
+                    "-cp", jar + ":" + ownClasspathEntry(), ExitWithParent.class.getName(), QUARKUS_MAIN));
+        } else {
+            command.addAll(List.of("-jar", jar.toString()));
+        }
+        ChildProcess process = ChildProcess.start(name, command, moduleDir, log, wiring.environment(), tiedToParent);
+        onSpawn.accept(process.pid());
+        return new ServiceProcess(name, wiring.httpPort(), process);
+    }
+
+    /** Waits until the service reports ready (its database and Kafka included). */
+    public ServiceProcess awaitReady(Duration timeout) {
+        process.awaitReady(() -> HttpProbe.ok(baseUrl() + "/q/health/ready"), timeout);
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    public void stop() {
+        process.stop(Duration.ofSeconds(20));
+    }
+
+    private static String ownClasspathEntry() {
+        try {
+            return Path.of(ServiceProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

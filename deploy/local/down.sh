@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Stops what deploy/local/up.sh started, by the PIDs it recorded: the services first, then Keycloak,
+# Kafka and PostgreSQL (each group in parallel). With --purge it also deletes the local state (databases, topics, Keycloak
+# data, logs); downloaded distributions are kept.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+STATE=${MSP_STATE_DIR:-$ROOT/.local}
+purge=false
+for arg in "$@"; do
+  case "$arg" in
+    --purge) purge=true ;;
+    *) echo "usage: $0 [--purge]" >&2; exit 2 ;;
+  esac
+done
+
+stop_part() {
+  local part=$1 file="$STATE/run/$1.pid"
+  [ -f "$file" ] || return 0
+  local pid
+  pid=$(tr -dc '0-9' < "$file")
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    echo "stopping $part (pid $pid)"
+    # each part runs in its own session (setsid): signal its whole group, e.g. Keycloak's JVM under kc.sh
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+    for _ in $(seq 1 60); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "  $part did not stop within 30 s: killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
+    fi
+  fi
+  rm -f "$file"
+}
+
+# the services first (in parallel), so they stop while Kafka and the database are still there
+for part in notification-service esg-review-service partner-service project-service; do
+  stop_part "$part" &
+done
+wait
+for part in keycloak kafka postgresql; do
+  stop_part "$part" &
+done
+wait
+
+if $purge; then
+  echo "deleting local state in $STATE (keeping $STATE/downloads)"
+  find "$STATE" -mindepth 1 -maxdepth 1 ! -name downloads -exec rm -rf {} + 2>/dev/null
+fi
+echo "stopped"

@@ -1,0 +1,291 @@
+package org.msp.esg.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.msp.esg.domain.ReviewRuleException.Kind.CONFLICT;
+import static org.msp.esg.domain.ReviewRuleException.Kind.FORBIDDEN;
+import static org.msp.esg.domain.ReviewRuleException.Kind.INCOMPLETE;
+import static org.msp.esg.domain.ReviewRuleException.Kind.INVALID;
+import static org.msp.esg.domain.ReviewRuleException.Kind.NOT_FOUND;
+
+/**
+ * The ESG due-diligence review of one project. It owns its rules: who may take it (conflict of
+ * interest), who may rate it (the assigned reviewer only), when it may complete (every item rated)
+ * and that a completed or cancelled review never changes again. Resources and consumers never set
+ * its fields directly.
+ */
+@Entity
+@Table(name = "review")
+public class Review extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    @Column(name = "project_id")
+    public UUID projectId;
+    @Column(name = "project_title")
+    public String projectTitle;
+    /** Kept from the project's submitted event for the conflict-of-interest check. */
+    @Column(name = "host_country")
+    public String hostCountry;
+    @Column(name = "submitting_partner")
+    public String submittingPartner;
+
+    @Column(name = "template_id")
+    public UUID templateId;
+    @Column(name = "template_version")
+    public int templateVersion;
+
+    @Enumerated(EnumType.STRING)
+    ReviewStatus status;
+    @Column(name = "opened_at")
+    public OffsetDateTime openedAt;
+
+    /** The reviewer's token subject. */
+    String reviewer;
+    @Column(name = "reviewer_country")
+    String reviewerCountry;
+    @Column(name = "assigned_at")
+    OffsetDateTime assignedAt;
+    @Column(name = "assigned_by")
+    String assignedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_category")
+    RiskCategory riskCategory;
+    @Enumerated(EnumType.STRING)
+    ReviewOutcome outcome;
+    BigDecimal score;
+    @Column(name = "completed_at")
+    OffsetDateTime completedAt;
+    /** Why the review closed without completing (e.g. the project was withdrawn). */
+    @Column(name = "closed_reason")
+    String closedReason;
+
+    @Version
+    public int version;
+
+    @OneToMany(mappedBy = "review", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    List<ReviewItem> items = new ArrayList<>();
+
+    /** Opens the review of a submitted project on {@code template}, with every item unrated. */
+    public static Review open(UUID projectId, String projectTitle, String hostCountry, String submittingPartner,
+            ChecklistTemplate template, OffsetDateTime now) {
+        Review review = new Review();
+        review.id = UUID.randomUUID();
+        review.projectId = projectId;
+        review.projectTitle = projectTitle;
+        review.hostCountry = hostCountry;
+        review.submittingPartner = submittingPartner;
+        review.templateId = template.id;
+        review.templateVersion = template.version;
+        review.status = ReviewStatus.OPEN;
+        review.openedAt = now;
+        for (ChecklistItem source : template.items) {
+            ReviewItem item = ReviewItem.copyOf(source);
+            item.review = review;
+            review.items.add(item);
+        }
+        template.markUsed(now);
+        return review;
+    }
+
+    public static Optional<Review> ofProject(UUID projectId) {
+        return find("projectId", projectId).firstResultOptional();
+    }
+
+    /**
+     * Assigns {@code reviewer}; false when it already is the reviewer (nothing changes).
+     * Refused when the reviewer's country hosts or submitted the project, when someone else already
+     * has the review, or when it is closed.
+     */
+    public boolean assign(String reviewer, String reviewerCountry, String assignedBy, OffsetDateTime now) {
+        requireNotClosed();
+        String conflict = conflictOfInterest(reviewerCountry);
+        if (conflict != null) {
+            throw new ReviewRuleException(CONFLICT, "conflict of interest: the reviewer's country " + reviewerCountry
+                    + " is the project's " + conflict);
+        }
+        if (this.reviewer != null) {
+            if (this.reviewer.equals(reviewer)) {
+                return false;
+            }
+            throw new ReviewRuleException(CONFLICT, "the review is already assigned to another reviewer");
+        }
+        this.reviewer = reviewer;
+        this.reviewerCountry = reviewerCountry;
+        this.assignedBy = assignedBy;
+        this.assignedAt = now;
+        this.status = ReviewStatus.ASSIGNED;
+        return true;
+    }
+
+    /** Which of the project's countries {@code country} is ("host country", "submitting partner"), or null. */
+    public String conflictOfInterest(String country) {
+        if (country == null) {
+            return null;
+        }
+        if (country.equals(hostCountry)) {
+            return "host country";
+        }
+        if (country.equals(submittingPartner)) {
+            return "submitting partner";
+        }
+        return null;
+    }
+
+    /**
+     * Rates item {@code code} (again) for the assigned reviewer; returns the previous rating.
+     * A shortfall must say why in {@code comment}, because it becomes a condition on the project;
+     * so must NOT_APPLICABLE on a critical item, which would otherwise hide a deal-breaker.
+     */
+    public ItemRating rate(String code, ItemRating rating, String evidence, List<String> evidenceUrls, String comment,
+            String by, OffsetDateTime now) {
+        requireReviewer(by, "rates items");
+        requireNotClosed();
+        ReviewItem item = item(code).orElseThrow(() -> new ReviewRuleException(NOT_FOUND,
+                "checklist item " + code + " is not part of this review"));
+        boolean noComment = comment == null || comment.isBlank();
+        if (rating.isShortfall() && noComment) {
+            throw new ReviewRuleException(INVALID, "a " + rating + " rating needs a comment: it becomes a condition",
+                    List.of("comment"), "required when the rating is " + rating);
+        }
+        if (rating == ItemRating.NOT_APPLICABLE && item.critical && noComment) {
+            throw new ReviewRuleException(INVALID, "critical item " + code + " can only be NOT_APPLICABLE with a comment",
+                    List.of("comment"), "required to rate a critical item NOT_APPLICABLE");
+        }
+        ItemRating previous = item.rating;
+        item.rate(rating, evidence, evidenceUrls, comment, now);
+        return previous;
+    }
+
+    /**
+     * Completes the review: scores it, sets the outcome and the reviewer's risk category, and freezes it.
+     * Refused (422) while any item is unrated or when nothing is applicable.
+     */
+    public Scorecard.Result complete(RiskCategory category, String by, OffsetDateTime now) {
+        requireReviewer(by, "completes the review");
+        requireNotClosed();
+        List<Scorecard.Line> lines = lines();
+        List<String> unrated = Scorecard.unrated(lines);
+        if (!unrated.isEmpty()) {
+            throw new ReviewRuleException(INCOMPLETE, unrated.size() + " item(s) not rated yet: "
+                    + String.join(", ", unrated), unrated, "not rated yet");
+        }
+        if (!Scorecard.hasApplicableItems(lines)) {
+            throw new ReviewRuleException(INCOMPLETE, "every item is NOT_APPLICABLE; there is nothing to score");
+        }
+        Scorecard.Result result = Scorecard.assess(lines);
+        this.score = result.score();
+        this.outcome = result.outcome();
+        this.riskCategory = category;
+        this.completedAt = now;
+        this.status = ReviewStatus.COMPLETED;
+        return result;
+    }
+
+    /** Closes an open review whose project went away; false when it was already closed. */
+    public boolean cancel(String reason, OffsetDateTime now) {
+        if (status.isClosed()) {
+            return false;
+        }
+        status = ReviewStatus.CANCELLED;
+        closedReason = reason;
+        completedAt = now;
+        return true;
+    }
+
+    /** Secretariat and the assigned reviewer see an open review's ratings; everybody sees a completed one. */
+    public boolean ratingsVisibleTo(String subject, boolean secretariat) {
+        return status == ReviewStatus.COMPLETED || secretariat || (reviewer != null && reviewer.equals(subject));
+    }
+
+    /** The conditions of a completed review: its PARTIAL and DOES_NOT_MEET items with comments. */
+    public List<Scorecard.Condition> conditions() {
+        if (status != ReviewStatus.COMPLETED) {
+            return List.of();
+        }
+        return Scorecard.assess(lines()).conditions();
+    }
+
+    public Optional<ReviewItem> item(String code) {
+        return items.stream().filter(item -> item.code.equals(code)).findFirst();
+    }
+
+    public List<ReviewItem> items() {
+        return List.copyOf(items);
+    }
+
+    public long ratedCount() {
+        return items.stream().filter(item -> item.rating != null).count();
+    }
+
+    private List<Scorecard.Line> lines() {
+        return items.stream().map(ReviewItem::line).toList();
+    }
+
+    private void requireReviewer(String by, String what) {
+        if (reviewer == null || !reviewer.equals(by)) {
+            throw new ReviewRuleException(FORBIDDEN, "only the assigned reviewer " + what);
+        }
+    }
+
+    private void requireNotClosed() {
+        if (status.isClosed()) {
+            throw new ReviewRuleException(CONFLICT, "the review is " + status + " and can no longer change");
+        }
+    }
+
+    public ReviewStatus status() {
+        return status;
+    }
+
+    public String reviewer() {
+        return reviewer;
+    }
+
+    public String reviewerCountry() {
+        return reviewerCountry;
+    }
+
+    public OffsetDateTime assignedAt() {
+        return assignedAt;
+    }
+
+    public RiskCategory riskCategory() {
+        return riskCategory;
+    }
+
+    public ReviewOutcome outcome() {
+        return outcome;
+    }
+
+    public BigDecimal score() {
+        return score;
+    }
+
+    public OffsetDateTime completedAt() {
+        return completedAt;
+    }
+
+    public String closedReason() {
+        return closedReason;
+    }
+}

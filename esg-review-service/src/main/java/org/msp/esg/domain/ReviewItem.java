@@ -1,0 +1,76 @@
+package org.msp.esg.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+/** A checklist item as copied into a review, with the reviewer's current rating of it. */
+@Entity
+@Table(name = "review_item")
+public class ReviewItem extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "review_id")
+    Review review;
+
+    public int position;
+    public String code;
+    public String title;
+    public String framework;
+    public int weight;
+    public boolean critical;
+
+    @Enumerated(EnumType.STRING)
+    public ItemRating rating;
+    public String evidence;
+    /** Newline-separated; exposed as a list. */
+    @Column(name = "evidence_urls")
+    String evidenceUrlsColumn;
+    public String comment;
+    @Column(name = "rated_at")
+    public OffsetDateTime ratedAt;
+
+    static ReviewItem copyOf(ChecklistItem source) {
+        ReviewItem item = new ReviewItem();
+        item.position = source.position;
+        item.code = source.code;
+        item.title = source.title;
+        item.framework = source.framework;
+        item.weight = source.weight;
+        item.critical = source.critical;
+        return item;
+    }
+
+    public List<String> evidenceUrls() {
+        return evidenceUrlsColumn == null || evidenceUrlsColumn.isEmpty() ? List.of()
+                : Arrays.asList(evidenceUrlsColumn.split("\n"));
+    }
+
+    void rate(ItemRating rating, String evidence, List<String> evidenceUrls, String comment, OffsetDateTime now) {
+        this.rating = rating;
+        this.evidence = evidence;
+        this.evidenceUrlsColumn = evidenceUrls == null || evidenceUrls.isEmpty() ? null : String.join("\n", evidenceUrls);
+        this.comment = comment;
+        this.ratedAt = now;
+    }
+
+    Scorecard.Line line() {
+        return new Scorecard.Line(code, title, weight, critical, rating, comment);
+    }
+}

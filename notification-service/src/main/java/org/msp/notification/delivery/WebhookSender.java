@@ -1,0 +1,62 @@
+package org.msp.notification.delivery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.msp.notification.config.WebhookConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** One HTTP attempt of one delivery: POST the CloudEvent, signed, with a hard timeout and no redirects. */
+@ApplicationScoped
+public class WebhookSender {
+    public static final String DELIVERY_HEADER = "X-MSP-Delivery";
+    public static final String ATTEMPT_HEADER = "X-MSP-Delivery-Attempt";
+    public static final String EVENT_TYPE_HEADER = "X-MSP-Event-Type";
+
+    private final WebhookConfig config;
+    private final HttpClient client;
+
+    public WebhookSender(WebhookConfig config) {
+        this.config = config;
+        // redirects are not followed: a 3xx to an internal address would bypass the target policy
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public Attempt post(URI target, String eventJson, String secret, UUID deliveryId, int attempt, String eventType) {
+        byte[] body = eventJson.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(config.timeout())
+                .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
+                .header("User-Agent", "msp-notification-service")
+                .header(WebhookSignature.HEADER, WebhookSignature.sign(body, secret))
+                .header(DELIVERY_HEADER, deliveryId.toString())
+                .header(ATTEMPT_HEADER, Integer.toString(attempt))
+                .header(EVENT_TYPE_HEADER, eventType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status >= 200 && status < 300) {
+                return new Attempt(true, status, null, false);
+            }
+            return new Attempt(false, status, "target answered " + status, RetryPolicy.isRetryable(status));
+        } catch (HttpTimeoutException e) {
+            return new Attempt(false, null, "no answer within " + config.timeout(), true);
+        } catch (IOException e) {
+            return new Attempt(false, null, "could not reach the target: " + e, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt(false, null, "interrupted (service stopping)", true);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.msp.notification.domain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HeadlineTest {
+    final ObjectMapper json = new ObjectMapper();
+
+    String line(PipelineEventType type, String title, String data) throws Exception {
+        return Headline.of(type, title, "p-1", json.readTree(data));
+    }
+
+    @Test
+    void reviewOutcomesReadAsPlainWords() throws Exception {
+        assertEquals("Kabwe zinc-lead recycling: ESG review completed — cleared with conditions",
+                line(PipelineEventType.ESG_REVIEW_COMPLETED, "Kabwe zinc-lead recycling",
+                        "{\"outcome\":\"CLEARED_WITH_CONDITIONS\",\"score\":71.5}"));
+    }
+
+    @Test
+    void lifecycleStepsAndPartnerActionsNameWhoDidWhat() throws Exception {
+        assertEquals("Kolwezi: withdrawn by US (financing fell through)", line(PipelineEventType.PROJECT_STATUS_CHANGED,
+                "Kolwezi", "{\"from\":\"OPEN_FOR_SUPPORT\",\"to\":\"WITHDRAWN\",\"submittingPartner\":\"US\","
+                        + "\"reason\":\"financing fell through\"}"));
+        assertEquals("Kolwezi: prioritised for financing — rank 2, score 81.5", line(PipelineEventType.PROJECT_PRIORITISED,
+                "Kolwezi", "{\"rank\":2,\"score\":81.50}"));
+        assertEquals("Kolwezi: JP expressed interest (loan, USD 25,000,000)",
+                line(PipelineEventType.PARTNER_INTEREST_EXPRESSED, "Kolwezi",
+                        "{\"partner\":\"JP\",\"instrument\":\"LOAN\",\"indicativeAmountUsd\":25000000}"));
+        assertEquals("Kolwezi: FR withdrew its endorsement",
+                line(PipelineEventType.PARTNER_ENDORSEMENT_WITHDRAWN, "Kolwezi", "{\"partner\":\"FR\"}"));
+    }
+
+    @Test
+    void aProjectNotYetKnownIsNamedByItsId() throws Exception {
+        assertEquals("Project p-1: endorsed by SE",
+                line(PipelineEventType.PARTNER_ENDORSEMENT_GIVEN, null, "{\"partner\":\"SE\"}"));
+    }
+}

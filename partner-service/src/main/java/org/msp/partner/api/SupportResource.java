@@ -1,0 +1,122 @@
+package org.msp.partner.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.msp.partner.domain.Endorsement;
+import org.msp.partner.domain.PartnerInterest;
+import org.msp.partner.domain.Project;
+import org.msp.partner.domain.SupportRecord;
+import org.msp.partner.service.PartnerSupport;
+import org.msp.platform.api.ProblemException;
+import org.msp.platform.security.Caller;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Partner interest and endorsements of a project. A partner-government user always acts as its own
+ * country (the token's {@code country} claim), never as a partner named in the request.
+ */
+@Path("/projects/{projectId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class SupportResource {
+    private final PartnerSupport support;
+    private final Caller caller;
+    private final ObjectMapper mapper;
+
+    public SupportResource(PartnerSupport support, Caller caller, ObjectMapper mapper) {
+        this.support = support;
+        this.caller = caller;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Path("/interests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.PARTNER_GOVERNMENT)
+    public Response expressInterest(@PathParam("projectId") UUID projectId, @NotNull @Valid InterestRequest request) {
+        String partner = actingPartner(request.partner());
+        PartnerSupport.InterestOutcome outcome = support.expressInterest(projectId, partner, request.terms(), caller.subject());
+        InterestSummary.InterestView view = InterestSummary.InterestView.of(outcome.interest());
+        return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
+    }
+
+    @GET
+    @Path("/interests")
+    @PermitAll
+    @Transactional
+    public InterestSummary interests(@PathParam("projectId") UUID projectId) {
+        return InterestSummary.of(known(projectId), PartnerInterest.of(projectId));
+    }
+
+    @GET
+    @Path("/endorsements")
+    @PermitAll
+    @Transactional
+    public EndorsementsView endorsements(@PathParam("projectId") UUID projectId) {
+        return EndorsementsView.of(known(projectId), Endorsement.of(projectId));
+    }
+
+    @GET
+    @Path("/support-history")
+    @PermitAll
+    @Transactional
+    public List<SupportHistoryView> history(@PathParam("projectId") UUID projectId) {
+        known(projectId);
+        return SupportRecord.of(projectId).stream().map(SupportHistoryView::of).toList();
+    }
+
+    @PUT
+    @Path("/endorsement")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Caller.PARTNER_GOVERNMENT)
+    public Response endorse(@PathParam("projectId") UUID projectId, String body) throws JsonProcessingException {
+        String partner = actingPartner(EndorsementRequest.parse(mapper, body).partner());
+        PartnerSupport.EndorsementOutcome outcome = support.endorse(projectId, partner, caller.subject());
+        return Response.status(outcome.given() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(EndorsementsView.EndorsementView.of(outcome.endorsement())).build();
+    }
+
+    @DELETE
+    @Path("/endorsement")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Caller.PARTNER_GOVERNMENT)
+    public Response withdrawEndorsement(@PathParam("projectId") UUID projectId, String body) throws JsonProcessingException {
+        String partner = actingPartner(EndorsementRequest.parse(mapper, body).partner());
+        support.withdrawEndorsement(projectId, partner, caller.subject());
+        return Response.noContent().build();
+    }
+
+    /** The caller's own country; a request that names another partner is acting for it, which is refused. */
+    private String actingPartner(String named) {
+        String own = caller.requireCountry();
+        if (named != null && !own.equals(named.strip().toUpperCase())) {
+            throw ProblemException.forbidden("a partner acts only for its own country: the token is for " + own
+                    + ", the request names " + named);
+        }
+        return own;
+    }
+
+    private static Project known(UUID projectId) {
+        Project project = Project.findById(projectId);
+        if (project == null) {
+            throw ProblemException.notFound("project " + projectId);
+        }
+        return project;
+    }
+}

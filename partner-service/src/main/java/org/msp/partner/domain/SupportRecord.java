@@ -1,0 +1,62 @@
+package org.msp.partner.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** One line of a project's append-only support history: who changed what, when, and the event it caused. */
+@Entity
+@Table(name = "support_history")
+public class SupportRecord extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "project_id")
+    public UUID projectId;
+    public String partner;
+    @Enumerated(EnumType.STRING)
+    public SupportAction action;
+    @Enumerated(EnumType.STRING)
+    public Instrument instrument;
+    @Column(name = "indicative_amount_usd")
+    public BigDecimal indicativeAmountUsd;
+    public String note;
+    public String actor;
+    public OffsetDateTime at;
+    @Column(name = "event_id")
+    public String eventId;
+
+    public static SupportRecord of(UUID projectId, String partner, SupportAction action, String actor,
+            OffsetDateTime at, String eventId) {
+        SupportRecord record = new SupportRecord();
+        record.projectId = projectId;
+        record.partner = partner;
+        record.action = action;
+        record.actor = actor;
+        record.at = at;
+        record.eventId = eventId;
+        return record;
+    }
+
+    public SupportRecord terms(PartnerInterest interest) {
+        instrument = interest.instrument;
+        indicativeAmountUsd = interest.indicativeAmountUsd;
+        note = interest.note;
+        return this;
+    }
+
+    public static List<SupportRecord> of(UUID projectId) {
+        return list("projectId = ?1 order by id", projectId);
+    }
+}

@@ -1,0 +1,123 @@
+package org.msp.partner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.msp.infra.testing.PlatformTestResource;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.msp.partner.ProjectFeed.T0;
+
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+class EndorsementTest {
+    static final String GIVEN = "org.msp.partner.endorsement-given.v1";
+    static final String WITHDRAWN = "org.msp.partner.endorsement-withdrawn.v1";
+
+    @Test
+    @TestSecurity(user = "zm-officer", roles = "partner-government")
+    @OidcSecurity(claims = @Claim(key = "country", value = "ZM"))
+    void endorsingTwicePublishesOneEventAndWithdrawingPublishesAnother() {
+        UUID project = ProjectFeed.openProject();
+        given().when().put("/api/v1/projects/{id}/endorsement", project)
+                .then().statusCode(201).body("partner", equalTo("ZM"));
+        given().when().put("/api/v1/projects/{id}/endorsement", project)
+                .then().statusCode(200).body("partner", equalTo("ZM"));
+        given().when().get("/api/v1/projects/{id}/endorsements", project)
+                .then().statusCode(200).body("count", equalTo(1)).body("endorsements.partner", contains("ZM"));
+
+        given().when().delete("/api/v1/projects/{id}/endorsement", project).then().statusCode(204);
+        given().when().delete("/api/v1/projects/{id}/endorsement", project)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/projects/{id}/endorsements", project).then().body("count", equalTo(0));
+
+        // the outbox publishes in commit order: once the withdrawal is on the topic, every earlier event is too
+        List<JsonNode> events = SupportEventsOnTopic.until(project, WITHDRAWN);
+        assertEquals(1, SupportEventsOnTopic.count(events, GIVEN), "one endorsement-given event for two PUTs");
+        assertEquals(1, SupportEventsOnTopic.count(events, WITHDRAWN));
+        assertEquals(List.of(GIVEN, WITHDRAWN), events.stream().map(e -> e.get("type").asText()).toList());
+        events.forEach(e -> {
+            assertEquals("ZM", e.get("data").get("partner").asText());
+            assertEquals(project.toString(), e.get("data").get("projectId").asText());
+        });
+        given().when().get("/api/v1/projects/{id}/support-history", project)
+                .then().body("action", contains("ENDORSEMENT_GIVEN", "ENDORSEMENT_WITHDRAWN"));
+    }
+
+    @Test
+    @TestSecurity(user = "zm-officer", roles = "partner-government")
+    @OidcSecurity(claims = @Claim(key = "country", value = "ZM"))
+    void aZambianOfficerCannotEndorseAsTheUnitedStates() {
+        UUID project = ProjectFeed.openProject();
+        given().contentType(ContentType.JSON).body("{\"partner\": \"US\"}")
+                .when().put("/api/v1/projects/{id}/endorsement", project)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"partner\": \"US\", \"onBehalfOf\": \"US\"}")
+                .when().put("/api/v1/projects/{id}/endorsement", project)
+                .then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/api/v1/projects/{id}/endorsements", project).then().body("count", equalTo(0));
+
+        given().contentType(ContentType.JSON).body("{\"partner\": \"ZM\"}")
+                .when().put("/api/v1/projects/{id}/endorsement", project)
+                .then().statusCode(201).body("partner", equalTo("ZM"));
+    }
+
+    @Test
+    @TestSecurity(user = "zm-officer", roles = "partner-government")
+    @OidcSecurity(claims = @Claim(key = "country", value = "ZM"))
+    void endorsementsAreTakenOnlyWhileOpenForSupportOrEndorsed() {
+        UUID project = UUID.randomUUID();
+        given().when().put("/api/v1/projects/{id}/endorsement", project).then().statusCode(404);
+        ProjectFeed.submitted(project, T0);
+        ProjectFeed.awaitStatus(project, "SUBMITTED");
+        given().when().put("/api/v1/projects/{id}/endorsement", project).then().statusCode(409);
+
+        ProjectFeed.statusChanged(project, "SUBMITTED", "ESG_REVIEW", T0.plusHours(1));
+        ProjectFeed.statusChanged(project, "ESG_REVIEW", "OPEN_FOR_SUPPORT", T0.plusHours(2));
+        ProjectFeed.statusChanged(project, "OPEN_FOR_SUPPORT", "ENDORSED", T0.plusHours(3));
+        ProjectFeed.awaitStatus(project, "ENDORSED");
+        given().when().put("/api/v1/projects/{id}/endorsement", project).then().statusCode(201);
+
+        ProjectFeed.send(UUID.randomUUID().toString(), ProjectFeed.PRIORITISED, project, "ENDORSED", "PRIORITISED",
+                T0.plusHours(4));
+        ProjectFeed.awaitStatus(project, "PRIORITISED");
+        given().when().delete("/api/v1/projects/{id}/endorsement", project).then().statusCode(409);
+        given().when().get("/api/v1/projects/{id}/endorsements", project).then().body("count", equalTo(1));
+    }
+
+    @Test
+    @TestSecurity(user = "is-officer", roles = "partner-government")
+    @OidcSecurity(claims = @Claim(key = "country", value = "IS"))
+    void aCountryOutsideTheRegistryCannotEndorse() {
+        UUID project = ProjectFeed.openProject();
+        given().when().put("/api/v1/projects/{id}/endorsement", project)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().when().get("/api/v1/projects/{id}/endorsements", project).then().body("count", equalTo(0));
+    }
+
+    @Test
+    void endorsingNeedsAToken() {
+        given().when().put("/api/v1/projects/{id}/endorsement", UUID.randomUUID()).then().statusCode(401);
+        given().when().delete("/api/v1/projects/{id}/endorsement", UUID.randomUUID()).then().statusCode(401);
+    }
+
+    @Test
+    @TestSecurity(user = "watcher", roles = "civil-society")
+    void civilSocietyCannotEndorse() {
+        UUID project = ProjectFeed.openProject();
+        given().when().put("/api/v1/projects/{id}/endorsement", project).then().statusCode(403);
+        given().when().get("/api/v1/projects/{id}/endorsements", project).then().body("count", equalTo(0));
+    }
+}

@@ -1,0 +1,247 @@
+package org.msp.project.api;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.msp.platform.api.CountryCode;
+import org.msp.platform.api.ProblemException;
+import org.msp.platform.security.Caller;
+import org.msp.project.domain.HistoryChain;
+import org.msp.project.domain.HistoryEntry;
+import org.msp.project.domain.Mineral;
+import org.msp.project.domain.ProjectStatus;
+import org.msp.project.domain.Proposal;
+import org.msp.project.service.ProposalService;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Proposals: create and edit drafts, submit, withdraw; public reads and the history chain. */
+@Path("/projects")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProposalResource {
+    private final ProposalService proposals;
+    private final Caller caller;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    public ProposalResource(ProposalService proposals, Caller caller, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.proposals = proposals;
+        this.caller = caller;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.PARTNER_GOVERNMENT)
+    public Response create(@NotNull @Valid ProposalRequest request, UriInfo uri) {
+        String partner = caller.requireCountry();
+        Proposal proposal = proposals.create(request.toDraft(), partner, actor("POST /projects"));
+        ProposalView view = ProposalView.of(proposal);
+        return Response.created(uri.getAbsolutePathBuilder().path(proposal.id.toString()).build())
+                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version())))
+                .entity(view).build();
+    }
+
+    @GET
+    @PermitAll
+    @Transactional
+    public ProposalPage list(@QueryParam("status") String statusParam, @QueryParam("mineral") String mineralParam,
+            @QueryParam("hostCountry") @CountryCode String hostCountry,
+            @QueryParam("submittingPartner") @CountryCode String submittingPartner,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        ProjectStatus status = enumParam("status", statusParam, ProjectStatus.class);
+        Mineral mineral = enumParam("mineral", mineralParam, Mineral.class);
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        // drafts are private to the partner writing them
+        String ownCountry = caller.hasRole(Caller.PARTNER_GOVERNMENT) ? caller.country().orElse(null) : null;
+        if (ownCountry != null) {
+            where.add("(status <> :draft or submittingPartner = :own)");
+            params.put("own", ownCountry);
+        } else {
+            where.add("status <> :draft");
+        }
+        params.put("draft", ProjectStatus.DRAFT);
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", status);
+        }
+        if (mineral != null) {
+            where.add("mineralsColumn like :mineral");
+            params.put("mineral", "%," + mineral.name() + ",%");
+        }
+        if (hostCountry != null) {
+            where.add("hostCountry = :host");
+            params.put("host", hostCountry);
+        }
+        if (submittingPartner != null) {
+            where.add("submittingPartner = :partner");
+            params.put("partner", submittingPartner);
+        }
+        var query = Proposal.<Proposal>find(String.join(" and ", where), Sort.by("createdAt").descending().and("id"), params)
+                .page(Page.of(page, size));
+        List<ProposalView> items = query.list().stream().map(ProposalView::of).toList();
+        return new ProposalPage(items, page, size, query.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Transactional
+    public Response get(@PathParam("id") UUID id) {
+        ProposalView view = ProposalView.of(visible(id));
+        return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.PARTNER_GOVERNMENT)
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ProposalRequest request) {
+        ownedByCaller(id);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "Precondition Required",
+                    "send If-Match with the ETag of the version you edited (GET /projects/{id})");
+        }
+        int expected;
+        try {
+            expected = Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(412, "Precondition Failed", "If-Match does not name a version of this project");
+        }
+        Proposal proposal = proposals.update(id, request.toDraft(), expected, actor("PUT /projects/" + id));
+        ProposalView view = ProposalView.of(proposal);
+        return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed(Caller.PARTNER_GOVERNMENT)
+    public ProposalView submit(@PathParam("id") UUID id) {
+        ownedByCaller(id);
+        return ProposalView.of(proposals.submit(id, actor("POST /projects/" + id + "/submit")));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Caller.PARTNER_GOVERNMENT)
+    public ProposalView withdraw(@PathParam("id") UUID id, String body) {
+        ownedByCaller(id);
+        String reason = withdrawalReason(body);
+        return ProposalView.of(proposals.withdraw(id, actor("POST /projects/" + id + "/withdraw"), reason));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @PermitAll
+    @Transactional
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        visible(id);
+        return HistoryEntry.of(id).stream().map(HistoryView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/history/verify")
+    @PermitAll
+    @Transactional
+    public ChainVerification verify(@PathParam("id") UUID id) {
+        visible(id);
+        List<HistoryEntry> entries = HistoryEntry.of(id);
+        HistoryChain.Break broken = HistoryChain.verify(entries);
+        String head = entries.isEmpty() ? null : entries.get(entries.size() - 1).hash;
+        return broken == null
+                ? new ChainVerification(true, entries.size(), head, null, null)
+                : new ChainVerification(false, entries.size(), head, broken.seq(), broken.problem());
+    }
+
+    /** A query parameter naming an enum constant; 400 naming the parameter otherwise (JAX-RS would say 404). */
+    private static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** The optional body of a withdrawal, {"reason": "..."}; no body at all is fine. */
+    public record WithdrawRequest(String reason) {
+    }
+
+    private String withdrawalReason(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        WithdrawRequest request;
+        try {
+            request = mapper.readValue(body, WithdrawRequest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.badRequest("reason", "body must be {\"reason\": \"...\"}: " + e.getOriginalMessage());
+        }
+        if (request.reason() != null && request.reason().length() > 2000) {
+            throw ProblemException.badRequest("reason", "at most 2000 characters");
+        }
+        return request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+    }
+
+    /** Whether the history chain is intact, and where it breaks if not. */
+    public record ChainVerification(boolean intact, int entries, String headHash, Integer brokenAtSeq, String problem) {
+    }
+
+    /** A project the caller may see: drafts only by their own partner. */
+    private Proposal visible(UUID id) {
+        Proposal proposal = Proposal.findById(id);
+        if (proposal == null || (proposal.status() == ProjectStatus.DRAFT && !isOwnCountry(proposal))) {
+            throw ProblemException.notFound("project " + id);
+        }
+        return proposal;
+    }
+
+    /** Partners act only for their own country: 404 for an unknown project, 403 for another partner's. */
+    void ownedByCaller(UUID id) {
+        Proposal proposal = Proposal.findById(id);
+        if (proposal == null) {
+            throw ProblemException.notFound("project " + id);
+        }
+        if (!isOwnCountry(proposal)) {
+            throw ProblemException.forbidden("project " + id + " was submitted by " + proposal.submittingPartner
+                    + "; a partner acts only for its own country");
+        }
+    }
+
+    private boolean isOwnCountry(Proposal proposal) {
+        return caller.hasRole(Caller.PARTNER_GOVERNMENT)
+                && caller.country().map(proposal.submittingPartner::equals).orElse(false);
+    }
+
+    private ProposalService.Actor actor(String command) {
+        return new ProposalService.Actor(caller.subject(), command);
+    }
+}

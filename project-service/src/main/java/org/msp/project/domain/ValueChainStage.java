@@ -1,0 +1,5 @@
+package org.msp.project.domain;
+
+public enum ValueChainStage {
+    EXPLORATION, EXTRACTION, PROCESSING, RECYCLING
+}

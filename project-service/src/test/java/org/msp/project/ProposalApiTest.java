@@ -1,0 +1,134 @@
+package org.msp.project;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.msp.infra.testing.PlatformTestResource;
+import jakarta.inject.Inject;
+import org.msp.project.domain.Proposal;
+import org.msp.project.service.ProposalService;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Validation, concurrency control and drafts' privacy through the REST API. */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+class ProposalApiTest {
+
+    static String createDraft(String body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/projects")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    @TestSecurity(user = "zm-officer", roles = "partner-government")
+    @OidcSecurity(claims = @Claim(key = "country", value = "ZM"))
+    void badFieldsAreRejectedWithProblemJsonNamingEachFieldAndNothingIsWritten() {
+        long before = countProposals();
+        given().contentType(ContentType.JSON).body("""
+                        {"title": "", "summary": "s", "hostCountry": "XX", "minerals": [],
+                         "valueChainStage": "EXTRACTION", "sponsor": "s", "requestedFinancingUsd": -5,
+                         "disclosure": {"feasibilityStudyPublic": true, "agreementPublic": true}}""")
+                .when().post("/api/v1/projects")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItems("title", "hostCountry", "minerals", "requestedFinancingUsd",
+                        "disclosure.communityConsultationHeld"));
+        given().contentType(ContentType.JSON).body(ProposalSubmissionTest.PROPOSAL.replace("\"LITHIUM\"", "\"LITHIUM\"")
+                        .replace("\"RECYCLING\"", "\"SMELTING\""))
+                .when().post("/api/v1/projects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("valueChainStage"));
+        given().contentType(ContentType.JSON).body(ProposalSubmissionTest.PROPOSAL.replace("{\"title\"",
+                        "{\"submittingPartner\": \"US\", \"title\""))
+                .when().post("/api/v1/projects")
+                .then().statusCode(400).body("errors.field", hasItem("submittingPartner"));
+        given().contentType(ContentType.JSON).body("{\"title\": ")
+                .when().post("/api/v1/projects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("malformed JSON"));
+        given().contentType(ContentType.JSON).body(ProposalSubmissionTest.PROPOSAL.replace("45000000", "1e15"))
+                .when().post("/api/v1/projects")
+                .then().statusCode(400).body("errors.field", hasItem("requestedFinancingUsd"));
+        given().contentType(ContentType.JSON).body(ProposalSubmissionTest.PROPOSAL.replace("Kabwe zinc-lead recycling",
+                        "x".repeat(201)))
+                .when().post("/api/v1/projects")
+                .then().statusCode(400).body("errors.field", hasItem("title"));
+        assertEquals(before, countProposals(), "rejected requests write nothing");
+    }
+
+    @Test
+    @TestSecurity(user = "zm-officer", roles = "partner-government")
+    @OidcSecurity(claims = @Claim(key = "country", value = "ZM"))
+    void editingADraftNeedsAFreshIfMatch() {
+        String id = createDraft(ProposalSubmissionTest.PROPOSAL);
+        String etag = given().when().get("/api/v1/projects/{id}", id).then().statusCode(200).extract().header("ETag");
+        String edited = ProposalSubmissionTest.PROPOSAL.replace("Kabwe zinc-lead recycling", "Kabwe tailings recovery");
+
+        given().contentType(ContentType.JSON).body(edited).when().put("/api/v1/projects/{id}", id)
+                .then().statusCode(428).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(edited)
+                .when().put("/api/v1/projects/{id}", id)
+                .then().statusCode(200).body("title", equalTo("Kabwe tailings recovery"));
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(edited)
+                .when().put("/api/v1/projects/{id}", id)
+                .then().statusCode(412).contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "zm-officer", roles = "partner-government")
+    @OidcSecurity(claims = @Claim(key = "country", value = "ZM"))
+    void aSubmittedProjectCannotBeEditedOrSubmittedAgain() {
+        String id = createDraft(ProposalSubmissionTest.PROPOSAL);
+        given().when().post("/api/v1/projects/{id}/submit", id).then().statusCode(200);
+        String etag = given().when().get("/api/v1/projects/{id}", id).then().extract().header("ETag");
+        given().when().post("/api/v1/projects/{id}/submit", id)
+                .then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(ProposalSubmissionTest.PROPOSAL)
+                .when().put("/api/v1/projects/{id}", id).then().statusCode(409);
+        given().when().get("/api/v1/projects/{id}/history", id)
+                .then().statusCode(200).body("size()", equalTo(2)).body("[1].to", equalTo("SUBMITTED"));
+    }
+
+    @Inject
+    ProposalService proposals;
+
+    @Test
+    void draftsAreNotPublicButSubmittedProjectsAre() {
+        ProposalService.Actor actor = new ProposalService.Actor("zm-officer", "test");
+        String draft = proposals.create(Fixtures.draft("Private draft"), "ZM", actor).id.toString();
+        String submitted = proposals.create(Fixtures.draft("Public project"), "ZM", actor).id.toString();
+        proposals.submit(UUID.fromString(submitted), actor);
+
+        given().when().get("/api/v1/projects/{id}", draft).then().statusCode(404);
+        given().when().get("/api/v1/projects/{id}/history", draft).then().statusCode(404);
+        given().when().get("/api/v1/projects/{id}", submitted).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        given().when().get("/api/v1/projects?hostCountry=ZM&size=100")
+                .then().statusCode(200)
+                .body("items.id", hasItem(submitted))
+                .body("items.id", not(hasItem(draft)));
+        given().when().get("/api/v1/projects?status=BOGUS")
+                .then().statusCode(400).body("errors.field", hasItem("status"));
+        given().when().get("/api/v1/projects?size=1000")
+                .then().statusCode(400).body("errors.field", hasItem("size"));
+    }
+
+    static long countProposals() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Proposal.count());
+    }
+}

@@ -1,0 +1,70 @@
+package org.msp.project.prioritisation;
+
+import org.junit.jupiter.api.Test;
+import org.msp.project.domain.Disclosure;
+import org.msp.project.domain.Mineral;
+import org.msp.project.domain.ValueChainStage;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PriorityCalculatorTest {
+    private final PriorityCalculator calculator = new PriorityCalculator(Map.of("esg", 0.30, "support", 0.25,
+            "diversification", 0.20, "valueAddition", 0.15, "transparency", 0.10), 2);
+    private final OffsetDateTime t0 = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+
+    private PriorityInputs project(String name, String host, Mineral mineral, ValueChainStage stage, double esg,
+            long endorsers, long indicative, boolean disclosed, OffsetDateTime submitted) {
+        return new PriorityInputs(UUID.nameUUIDFromBytes(name.getBytes()), name, host, List.of(mineral), stage,
+                new Disclosure(disclosed, disclosed, disclosed), BigDecimal.valueOf(esg), endorsers,
+                BigDecimal.valueOf(indicative), BigDecimal.valueOf(100_000_000), submitted);
+    }
+
+    @Test
+    void fixtureRanksAsExpectedAndTheBreakdownAddsUpToTheScore() {
+        PriorityInputs zambiaRecycling = project("Zambia copper recycling", "ZM", Mineral.COPPER,
+                ValueChainStage.RECYCLING, 90, 4, 100_000_000, true, t0.plusDays(3));
+        PriorityInputs congoCobaltMine = project("Congo cobalt mine", "CD", Mineral.COBALT,
+                ValueChainStage.EXTRACTION, 80, 2, 20_000_000, false, t0.plusDays(1));
+        PriorityInputs australianLithium = project("Australian lithium refinery", "AU", Mineral.LITHIUM,
+                ValueChainStage.PROCESSING, 95, 3, 50_000_000, true, t0.plusDays(2));
+
+        List<PriorityScore> ranking = calculator.rank(List.of(congoCobaltMine, australianLithium, zambiaRecycling));
+
+        assertEquals(List.of(zambiaRecycling.projectId(), australianLithium.projectId(), congoCobaltMine.projectId()),
+                ranking.stream().map(PriorityScore::projectId).toList());
+        // Zambia: esg .9*30=27, support 1*25=25, diversification (1-.03)*20=19.4, value 1*15=15, transparency 10
+        assertEquals(new BigDecimal("96.40"), ranking.get(0).score());
+        for (PriorityScore score : ranking) {
+            BigDecimal sum = score.breakdown().stream().map(PriorityScore.Component::points)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertEquals(score.score(), sum, "breakdown of " + score.projectId() + " adds up");
+            assertEquals(5, score.breakdown().size());
+        }
+    }
+
+    @Test
+    void tiesGoToTheEarlierSubmissionAndTheOrderIsStable() {
+        PriorityInputs later = project("later", "ZM", Mineral.COPPER, ValueChainStage.RECYCLING, 90, 4, 1, true,
+                t0.plusDays(5));
+        PriorityInputs earlier = project("earlier", "ZM", Mineral.COPPER, ValueChainStage.RECYCLING, 90, 4, 1, true,
+                t0.plusDays(1));
+        List<UUID> first = calculator.rank(List.of(later, earlier)).stream().map(PriorityScore::projectId).toList();
+        List<UUID> second = calculator.rank(List.of(earlier, later)).stream().map(PriorityScore::projectId).toList();
+        assertEquals(List.of(earlier.projectId(), later.projectId()), first);
+        assertEquals(first, second);
+    }
+
+    @Test
+    void theDominantProducerGainsLittleDiversification() {
+        PriorityInputs congo = project("c", "CD", Mineral.COBALT, ValueChainStage.EXTRACTION, 0, 0, 0, false, t0);
+        PriorityInputs zambia = project("z", "ZM", Mineral.COBALT, ValueChainStage.EXTRACTION, 0, 0, 0, false, t0);
+        assertEquals(0.26, PriorityCalculator.diversification(congo), 1e-9);
+        assertEquals(1.0, PriorityCalculator.diversification(zambia), 1e-9);
+    }
+}
