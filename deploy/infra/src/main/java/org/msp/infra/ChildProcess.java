@@ -84,6 +84,11 @@ public final class ChildProcess {
         return process.isAlive();
     }
 
+    /** The exit status; only once the process has ended. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     /** Waits until {@code ready} holds; fails with the log's tail when the process dies or time runs out. */
     public void awaitReady(BooleanSupplier ready, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);

@@ -61,6 +61,10 @@ public final class KafkaBroker {
                     "-t", clusterId(), "-c", config.toString()));
             ChildProcess formatting = ChildProcess.start("kafka-storage-format", format, dataDir, log, env, false);
             formatting.awaitReady(() -> !formatting.isAlive(), Duration.ofSeconds(60));
+            if (formatting.exitValue() != 0) {
+                throw new IllegalStateException("formatting the Kafka data directory failed (exit "
+                        + formatting.exitValue() + "). Last lines of " + log + ":\n" + ChildProcess.tail(log, 40));
+            }
         }
 
         List<String> command = new ArrayList<>(jvm);

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,23 +46,64 @@ public final class PostgresServer implements AutoCloseable {
 
     /**
      * Starts an embedded server. {@code port} 0 picks a free port, so it never collides with a
-     * PostgreSQL already on 5432; a null {@code dataDir} means a throw-away data directory.
+     * PostgreSQL already on 5432; a null {@code dataDir} means a throw-away data directory. A server
+     * on a free port gets a second try on another port, since the first one may be taken between
+     * choosing it and PostgreSQL binding it.
      */
     public static PostgresServer embedded(int port, Path dataDir) {
-        try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPort(port == 0 ? Ports.freePort() : port)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", System.getProperty("msp.pg.fsync", "on"));
-            if (dataDir != null) {
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+        int attempts = port == 0 ? 2 : 1;
+        IllegalStateException failure = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            int chosen = port == 0 ? Ports.freePort() : port;
+            try {
+                return startEmbedded(chosen, dataDir);
+            } catch (IOException | RuntimeException e) {
+                IllegalStateException attemptFailure = new IllegalStateException(
+                        "embedded PostgreSQL did not start on port " + chosen + " (attempt " + attempt + " of "
+                                + attempts + "): " + causes(e), e);
+                if (failure != null) {
+                    attemptFailure.addSuppressed(failure);
+                }
+                failure = attemptFailure;
+                System.err.println("[msp-infra] " + attemptFailure.getMessage());
             }
-            EmbeddedPostgres pg = builder.start();
-            return new PostgresServer(pg, "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/", "postgres", "postgres");
-        } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
+        throw failure;
+    }
+
+    private static PostgresServer startEmbedded(int port, Path dataDir) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // initdb takes its locale from the environment unless told; a LANG naming a locale
+                // the machine lacks would make it fail
+                .setLocaleConfig("locale", serverLocale())
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", System.getProperty("msp.pg.fsync", "on"));
+        if (dataDir != null) {
+            builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+        }
+        EmbeddedPostgres pg = builder.start();
+        return new PostgresServer(pg, "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/", "postgres", "postgres");
+    }
+
+    /** C.UTF-8 where the C library has it (case folding of non-ASCII text), plain C otherwise. */
+    private static String serverLocale() {
+        boolean hasCUtf8 = Files.isDirectory(Path.of("/usr/lib/locale/C.utf8"))
+                || Files.isDirectory(Path.of("/usr/lib/locale/C.UTF-8"));
+        return hasCUtf8 ? "C.UTF-8" : "C";
+    }
+
+    /** The chain of causes in one line, so a build log's summary says what really went wrong. */
+    static String causes(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return text.toString();
     }
 
     public String jdbcUrl(String database) {

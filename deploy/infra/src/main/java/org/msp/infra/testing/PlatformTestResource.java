@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * Gives a service's tests a real PostgreSQL and a real Kafka broker, started once per test JVM
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
+    private static Path work;
 
     @Override
     public Map<String, String> start() {
@@ -62,19 +65,38 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
             return;
         }
         try {
-            Path work = Files.createTempDirectory("msp-test-infra");
+            // under the module's target/ when there is one, so a build never litters /tmp
+            Path target = Path.of("target");
+            work = Files.isDirectory(target)
+                    ? Files.createTempDirectory(target, "msp-test-infra")
+                    : Files.createTempDirectory("msp-test-infra");
             CompletableFuture<PostgresServer> pg = CompletableFuture.supplyAsync(() -> {
                 PostgresServer server = PostgresServer.fromEnvironmentOrEmbedded(0, null);
                 server.createDatabaseIfMissing("msp_test");
                 return server;
             });
-            CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(
-                    () -> KafkaBroker.start(work.resolve("kafka"), Ports.freePort(), Ports.freePort(), true));
+            CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> startBroker(work));
             postgres = pg.join();
             kafka = broker.join();
             Runtime.getRuntime().addShutdownHook(new Thread(PlatformTestResource::stopAll, "msp-test-infra-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A broker on free ports; a second try on other ports when a chosen one was taken meanwhile. */
+    private static KafkaBroker startBroker(Path work) {
+        try {
+            return KafkaBroker.start(work.resolve("kafka"), Ports.freePort(), Ports.freePort(), true);
+        } catch (RuntimeException first) {
+            System.err.println("[msp-infra] Kafka broker did not start, trying once more on other ports: "
+                    + first.getMessage());
+            try {
+                return KafkaBroker.start(work.resolve("kafka-retry"), Ports.freePort(), Ports.freePort(), true);
+            } catch (RuntimeException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
         }
     }
 
@@ -84,6 +106,18 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         }
         if (postgres != null) {
             postgres.close();
+        }
+        deleteQuietly(work);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temp directory left behind is harmless
         }
     }
 }
