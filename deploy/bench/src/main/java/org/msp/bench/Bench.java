@@ -17,6 +17,7 @@ import org.msp.infra.KeycloakServer;
 import org.msp.infra.Ports;
 import org.msp.infra.PostgresNode;
 import org.msp.infra.ServiceProcess;
+import org.msp.infra.SideBySide;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -172,19 +173,19 @@ public final class Bench {
         List<String> databases = new ArrayList<>(DATABASES.values());
         databases.add("bench");
         Map<String, Object> out = new LinkedHashMap<>();
-        CompletableFuture<ChildProcess> pg = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<ChildProcess> pg = SideBySide.supply("postgres", () -> {
             ChildProcess p = PostgresNode.start(pgPort, work.resolve("postgres"), databases,
                     List.of("-Djava.io.tmpdir=" + mkdirs(work.resolve("tmp"))), work, logs.resolve("postgresql.log"),
                     true, pid -> { });
             out.put("postgresqlReadySeconds", secondsSince(t0));
             return p;
         });
-        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<KafkaBroker> broker = SideBySide.supply("kafka", () -> {
             KafkaBroker k = KafkaBroker.start(work.resolve("kafka"), Ports.freePort(), Ports.freePort(), true);
             out.put("kafkaReadySeconds", secondsSince(t0));
             return k;
         });
-        CompletableFuture<KeycloakServer> kc = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<KeycloakServer> kc = SideBySide.supply("keycloak", () -> {
             KeycloakServer k = startKeycloak();
             out.put("keycloakReadySeconds", secondsSince(t0));
             return k;
@@ -200,7 +201,7 @@ public final class Bench {
             wirings.put(name, wiring);
             long spawned = System.nanoTime();
             ServiceProcess service = startService(name, wiring, name + ".log");
-            starting.add(CompletableFuture.runAsync(() -> {
+            starting.add(SideBySide.run(name, () -> {
                 service.awaitReady(Duration.ofSeconds(240));
                 perService.put(name, round2((System.nanoTime() - spawned) / 1e9));
             }));
@@ -587,7 +588,7 @@ public final class Bench {
         // notification-service starts with the backlog waiting; drain = first new timeline row to the last
         long spawned = System.nanoTime();
         ServiceProcess service = startService(NOTIFICATIONS, wirings.get(NOTIFICATIONS), "notification-service-drain.log");
-        CompletableFuture<Double> ready = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Double> ready = SideBySide.supply("drain", () -> {
             service.awaitReady(Duration.ofSeconds(180));
             return round2((System.nanoTime() - spawned) / 1e9);
         });

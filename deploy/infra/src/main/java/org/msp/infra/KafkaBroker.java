@@ -45,6 +45,7 @@ public final class KafkaBroker {
     /** As above; {@code onSpawn} learns the broker's PID as soon as it exists, before it is ready. */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort, boolean tiedToParent,
             java.util.function.LongConsumer onSpawn) {
+        dataDir = dataDir.toAbsolutePath(); // the broker runs inside it: relative paths would point elsewhere
         Path libs = locateLibs();
         Path config = writeConfig(dataDir, port, controllerPort);
         String java = JavaRuntimes.currentJava();

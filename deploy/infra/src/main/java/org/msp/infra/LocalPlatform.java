@@ -56,14 +56,14 @@ public final class LocalPlatform {
 
     void up() {
         long started = System.nanoTime();
-        CompletableFuture<String> postgres = CompletableFuture.supplyAsync(this::startPostgres);
-        CompletableFuture<String> kafka = CompletableFuture.supplyAsync(this::startKafka);
-        CompletableFuture<String> keycloak = CompletableFuture.supplyAsync(this::startKeycloak);
+        CompletableFuture<String> postgres = SideBySide.supply("postgres", this::startPostgres);
+        CompletableFuture<String> kafka = SideBySide.supply("kafka", this::startKafka);
+        CompletableFuture<String> keycloak = SideBySide.supply("keycloak", this::startKeycloak);
         String jdbcBase = postgres.join();
         String bootstrap = kafka.join();
         List<CompletableFuture<Void>> services = new ArrayList<>();
         for (Service service : selectedServices()) {
-            services.add(CompletableFuture.runAsync(() -> startService(service, jdbcBase, bootstrap)));
+            services.add(SideBySide.run(service.name(), () -> startService(service, jdbcBase, bootstrap)));
         }
         keycloak.join();
         services.forEach(CompletableFuture::join);

@@ -99,9 +99,9 @@ public final class ProcessPlatform implements AutoCloseable {
 
     private void startAll() {
         deleteRecursively(work);
-        CompletableFuture<ChildProcess> pg = CompletableFuture.supplyAsync(this::launchPostgres);
-        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(this::startKafkaBroker);
-        CompletableFuture<KeycloakServer> kc = CompletableFuture.supplyAsync(this::startKeycloak);
+        CompletableFuture<ChildProcess> pg = SideBySide.supply("postgres", this::launchPostgres);
+        CompletableFuture<KafkaBroker> broker = SideBySide.supply("kafka", this::startKafkaBroker);
+        CompletableFuture<KeycloakServer> kc = SideBySide.supply("keycloak", this::startKeycloak);
         postgres = pg.join();
         kafka = broker.join();
 
@@ -113,7 +113,7 @@ public final class ProcessPlatform implements AutoCloseable {
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         for (String name : SERVICES) {
             ServiceProcess service = launch(name);
-            starting.add(CompletableFuture.supplyAsync(() -> service.awaitReady(SERVICE_START)));
+            starting.add(SideBySide.supply(name, () -> service.awaitReady(SERVICE_START)));
         }
         keycloak = kc.join();
         starting.forEach(CompletableFuture::join);

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.msp.infra.KafkaBroker;
 import org.msp.infra.Ports;
 import org.msp.infra.PostgresServer;
+import org.msp.infra.SideBySide;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,16 +67,16 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         }
         try {
             // under the module's target/ when there is one, so a build never litters /tmp
-            Path target = Path.of("target");
+            Path target = Path.of("target").toAbsolutePath();
             work = Files.isDirectory(target)
                     ? Files.createTempDirectory(target, "msp-test-infra")
                     : Files.createTempDirectory("msp-test-infra");
-            CompletableFuture<PostgresServer> pg = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<PostgresServer> pg = SideBySide.supply("postgres", () -> {
                 PostgresServer server = PostgresServer.fromEnvironmentOrEmbedded(0, null);
                 server.createDatabaseIfMissing("msp_test");
                 return server;
             });
-            CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> startBroker(work));
+            CompletableFuture<KafkaBroker> broker = SideBySide.supply("kafka", () -> startBroker(work));
             postgres = pg.join();
             kafka = broker.join();
             Runtime.getRuntime().addShutdownHook(new Thread(PlatformTestResource::stopAll, "msp-test-infra-stop"));
