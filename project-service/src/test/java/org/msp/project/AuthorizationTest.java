@@ -79,6 +79,21 @@ class AuthorizationTest {
     }
 
     @Test
+    @TestSecurity(user = "zm-officer", roles = "partner-government")
+    @OidcSecurity(claims = @Claim(key = "country", value = "ZM"))
+    void aBodyThatNamesAnotherSubmittingPartnerIsRefused() {
+        long before = ProposalApiTest.countProposals();
+        String forged = ProposalSubmissionTest.PROPOSAL.replaceFirst("\\{", "{\"submittingPartner\": \"GB\", ");
+        given().contentType(ContentType.JSON).body(forged).when().post("/api/v1/projects").then().statusCode(403)
+                .contentType("application/problem+json");
+        org.junit.jupiter.api.Assertions.assertEquals(before, ProposalApiTest.countProposals(), "nothing written");
+
+        String honest = ProposalSubmissionTest.PROPOSAL.replaceFirst("\\{", "{\"submittingPartner\": \"ZM\", ");
+        given().contentType(ContentType.JSON).body(honest).when().post("/api/v1/projects").then().statusCode(201)
+                .body("submittingPartner", org.hamcrest.Matchers.is("ZM"));
+    }
+
+    @Test
     @TestSecurity(user = "partner-without-country", roles = "partner-government")
     void aPartnerTokenWithoutCountryCannotCreate() {
         expectWrites(403, 403, 403, 403, 403);

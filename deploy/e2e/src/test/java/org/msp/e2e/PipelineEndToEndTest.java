@@ -17,7 +17,6 @@ import org.msp.infra.ProcessPlatform;
 import org.msp.infra.testing.Tokens;
 import org.msp.infra.testing.WebhookReceiver;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * watch; then a second project is rejected by a failed critical checklist item.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(1) // first: it expects an empty feed and only its own events
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndTest {
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
@@ -72,21 +72,16 @@ class PipelineEndToEndTest {
 
     @BeforeAll
     void startPlatform() {
-        platform = ProcessPlatform.start(Path.of(System.getProperty("msp.root", "../..")),
-                Path.of(System.getProperty("msp.e2e.work", "target/e2e")),
-                Path.of(System.getProperty("msp.keycloak.zip", "target/keycloak/keycloak-quarkus-dist.zip")));
-        tokens = new Tokens(platform.realmUrl());
+        platform = SharedPlatform.get();
+        tokens = SharedPlatform.tokens();
         webhook = new WebhookReceiver();
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
     @AfterAll
-    void stopPlatform() {
+    void stopWebhook() {
         if (webhook != null) {
             webhook.close();
-        }
-        if (platform != null) {
-            platform.close();
         }
     }
 

@@ -83,6 +83,11 @@ public final class ProcessPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + wirings.get(service).httpPort() + "/api/v1";
     }
 
+    /** The service's own database, for tests that check what a request did or did not write. */
+    public String jdbcUrl(String service) {
+        return wirings.get(service).jdbcUrl();
+    }
+
     /** Whether the service's readiness check (database and Kafka) says UP right now. */
     public boolean isReady(String service) {
         return HttpProbe.ok("http://127.0.0.1:" + wirings.get(service).httpPort() + "/q/health/ready");

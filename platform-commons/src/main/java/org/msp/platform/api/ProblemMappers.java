@@ -61,6 +61,8 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException unknown) {
             field = field.isEmpty() ? unknown.getPropertyName() : field;
             message = "unknown property";
+        } else if (e instanceof TextWithoutNul.NulCharacterException) {
+            message = e.getOriginalMessage();
         } else if (e instanceof InvalidFormatException invalid) {
             message = "not a valid " + invalid.getTargetType().getSimpleName() + ": " + invalid.getValue();
         } else if (e instanceof JsonMappingException && !field.isEmpty()) {

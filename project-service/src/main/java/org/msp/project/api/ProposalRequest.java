@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.msp.platform.api.CountryCode;
+import org.msp.platform.api.ProblemException;
 import org.msp.project.domain.Disclosure;
 import org.msp.project.domain.Mineral;
 import org.msp.project.domain.ValueChainStage;
@@ -17,7 +18,10 @@ import org.msp.project.service.ProposalDraft;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The body of POST and PUT /projects. The submitting partner is never part of it: it is the caller's country. */
+/**
+ * The body of POST and PUT /projects. The submitting partner always comes from the caller's token;
+ * a body may name it only to say the same thing (naming another country is acting for it: 403).
+ */
 public record ProposalRequest(
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 5000) String summary,
@@ -27,10 +31,20 @@ public record ProposalRequest(
         @NotBlank @Size(max = 200) String sponsor,
         @NotNull @DecimalMin(value = "1") @DecimalMax(value = "100000000000") @Digits(integer = 12, fraction = 2)
         BigDecimal requestedFinancingUsd,
-        @NotNull @Valid DisclosureRequest disclosure) {
+        @NotNull @Valid DisclosureRequest disclosure,
+        String submittingPartner) {
 
     public record DisclosureRequest(@NotNull Boolean feasibilityStudyPublic, @NotNull Boolean agreementPublic,
             @NotNull Boolean communityConsultationHeld) {
+    }
+
+    /** The caller's country, refusing a body that names another one. */
+    String actingPartner(String callerCountry) {
+        if (submittingPartner != null && !submittingPartner.strip().equalsIgnoreCase(callerCountry)) {
+            throw ProblemException.forbidden("a partner acts only for its own country: the token is for "
+                    + callerCountry + ", the body names submittingPartner " + submittingPartner);
+        }
+        return callerCountry;
     }
 
     ProposalDraft toDraft() {

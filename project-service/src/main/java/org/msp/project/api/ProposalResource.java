@@ -56,7 +56,7 @@ public class ProposalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.PARTNER_GOVERNMENT)
     public Response create(@NotNull @Valid ProposalRequest request, UriInfo uri) {
-        String partner = caller.requireCountry();
+        String partner = request.actingPartner(caller.requireCountry());
         Proposal proposal = proposals.create(request.toDraft(), partner, actor("POST /projects"));
         ProposalView view = ProposalView.of(proposal);
         return Response.created(uri.getAbsolutePathBuilder().path(proposal.id.toString()).build())
@@ -123,6 +123,7 @@ public class ProposalResource {
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ProposalRequest request) {
         ownedByCaller(id);
+        request.actingPartner(caller.requireCountry());
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "Precondition Required",
                     "send If-Match with the ETag of the version you edited (GET /projects/{id})");
@@ -204,6 +205,9 @@ public class ProposalResource {
             request = mapper.readValue(body, WithdrawRequest.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ProblemException.badRequest("reason", "body must be {\"reason\": \"...\"}: " + e.getOriginalMessage());
+        }
+        if (request == null) {
+            return null; // a body of "null" names no reason
         }
         if (request.reason() != null && request.reason().length() > 2000) {
             throw ProblemException.badRequest("reason", "at most 2000 characters");
