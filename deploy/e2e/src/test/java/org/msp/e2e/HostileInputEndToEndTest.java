@@ -157,6 +157,21 @@ class HostileInputEndToEndTest {
         assertFalse(new String(feed, StandardCharsets.UTF_8).contains("<script>"), "raw markup in the feed");
     }
 
+    @Test
+    void noServiceOpensItselfToOtherOriginsOrOmitsItsSecurityHeaders() {
+        for (String service : ProcessPlatform.SERVICES) {
+            Response preflight = given().header("Origin", "https://elsewhere.example")
+                    .header("Access-Control-Request-Method", "POST")
+                    .options(url(service, "/projects"));
+            assertEquals(null, preflight.header("Access-Control-Allow-Origin"), service + " allows another origin");
+            Response refused = given().auth().oauth2("not-a-jwt").contentType(ContentType.JSON).body("{}")
+                    .post(url(service, ProcessPlatform.NOTIFICATIONS.equals(service) ? "/subscriptions" : "/projects"));
+            assertEquals(401, refused.statusCode(), service);
+            assertEquals("nosniff", refused.header("X-Content-Type-Options"), service + " on a 401");
+            assertEquals("DENY", refused.header("X-Frame-Options"), service + " on a 401");
+        }
+    }
+
     // --- the endpoints, each with a target it may act on
 
     private List<Endpoint> endpoints() throws Exception {
