@@ -57,7 +57,8 @@ class ProposalApiTest {
         given().contentType(ContentType.JSON).body(ProposalSubmissionTest.PROPOSAL.replace("{\"title\"",
                         "{\"submittingPartner\": \"US\", \"title\""))
                 .when().post("/api/v1/projects")
-                .then().statusCode(400).body("errors.field", hasItem("submittingPartner"));
+                .then().statusCode(403).contentType("application/problem+json") // acting for another country
+                .body("detail", containsString("submittingPartner"));
         given().contentType(ContentType.JSON).body("{\"title\": ")
                 .when().post("/api/v1/projects")
                 .then().statusCode(400).contentType("application/problem+json")
