@@ -14,9 +14,9 @@ import org.msp.notification.domain.TimelineEntry;
 import org.msp.notification.events.TimelineRecorder;
 
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class TimelineBroadcaster {
     private static final Logger LOG = Logger.getLogger(TimelineBroadcaster.class);
     private static final int BATCH = 500;
-    private static final int LOOK_BACK = 200;
+    /** How long a skipped sequence number is waited for: its transaction commits late or never. */
+    private static final Duration GAP_PATIENCE = Duration.ofSeconds(30);
+    private static final int MAX_GAPS = 1000;
 
     private final TimelineQuery timeline;
     private final PublicLinks links;
@@ -39,7 +41,8 @@ public class TimelineBroadcaster {
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long lastSeq;
-    private final Set<Long> sent = new HashSet<>();
+    /** Sequence numbers below lastSeq not seen yet, with when they were first missed. */
+    private final Map<Long, Long> gaps = new HashMap<>();
     private Thread follower;
 
     public TimelineBroadcaster(TimelineQuery timeline, PublicLinks links,
@@ -56,9 +59,6 @@ public class TimelineBroadcaster {
 
     void onStart(@Observes StartupEvent event) {
         lastSeq = timeline.lastSeq();
-        for (TimelineEntry entry : timeline.after(Math.max(0, lastSeq - LOOK_BACK), LOOK_BACK + 1)) {
-            sent.add(entry.seq);
-        }
         running.set(true);
         follower = new Thread(this::run, "timeline-broadcaster");
         follower.setDaemon(true);
@@ -82,16 +82,24 @@ public class TimelineBroadcaster {
                 wakeUp.drainPermits();
                 List<TimelineEntry> fresh;
                 do {
-                    // sequence numbers are taken at insert but become visible at commit, so a lower one
-                    // can appear after a higher one: look back a little and skip what was sent
-                    fresh = timeline.after(Math.max(0, lastSeq - LOOK_BACK), BATCH);
+                    // only what is new, plus the numbers skipped so far: a sequence number is taken at
+                    // insert but becomes visible at commit, so a lower one can appear after a higher one
+                    fresh = timeline.afterOrAmong(lastSeq, gaps.keySet(), BATCH);
+                    long now = System.currentTimeMillis();
                     for (TimelineEntry entry : fresh) {
-                        if (sent.add(entry.seq)) {
-                            processor.onNext(TimelineEntryView.of(entry, links.project(entry.projectId)));
+                        if (entry.seq > lastSeq) {
+                            // a jump larger than any set of open transactions is not waited for
+                            long from = Math.max(lastSeq + 1, entry.seq - MAX_GAPS);
+                            for (long skipped = from; skipped < entry.seq; skipped++) {
+                                gaps.put(skipped, now);
+                            }
+                            lastSeq = entry.seq;
+                        } else if (gaps.remove(entry.seq) == null) {
+                            continue; // already sent
                         }
-                        lastSeq = Math.max(lastSeq, entry.seq);
+                        processor.onNext(TimelineEntryView.of(entry, links.project(entry.projectId)));
                     }
-                    sent.removeIf(seq -> seq <= lastSeq - LOOK_BACK);
+                    gaps.values().removeIf(since -> now - since > GAP_PATIENCE.toMillis());
                 } while (fresh.size() == BATCH && running.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -44,6 +44,19 @@ public class TimelineQuery {
         return TimelineEntry.<TimelineEntry>find("seq > ?1", Sort.by("seq"), seq).page(Page.ofSize(limit)).list();
     }
 
+    /**
+     * Entries after {@code seq} plus those among {@code missing} (lower numbers whose transactions had
+     * not committed when a higher one was read), oldest first.
+     */
+    @Transactional
+    public List<TimelineEntry> afterOrAmong(long seq, Set<Long> missing, int limit) {
+        if (missing.isEmpty()) {
+            return after(seq, limit);
+        }
+        return TimelineEntry.<TimelineEntry>find("seq > ?1 or seq in ?2", Sort.by("seq"), seq, missing)
+                .page(Page.ofSize(limit)).list();
+    }
+
     @Transactional
     public long lastSeq() {
         Long max = TimelineEntry.getEntityManager().createQuery("select max(t.seq) from TimelineEntry t", Long.class)
