@@ -9,12 +9,12 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.msp.infra.testing.BodyMutations;
 import org.msp.infra.testing.PlatformTestResource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,8 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 class HostileInputTest {
     private static final String VALID = ProposalSubmissionTest.PROPOSAL;
-    /** Characters that break JSON structure or types when dropped into a valid body. */
-    private static final String NOISE = "{}[]\":,0123456789aZ\\\u0000";
 
     static List<String> corpus() {
         List<String> bodies = new ArrayList<>(List.of(
@@ -61,20 +59,7 @@ class HostileInputTest {
                 "[".repeat(5000) + "]".repeat(5000),
                 "{\"a\":".repeat(3000) + "1" + "}".repeat(3000)));
         // seeded mutations of a valid body: deleted, duplicated and replaced characters
-        Random random = new Random(20261123L);
-        for (int i = 0; i < 150; i++) {
-            StringBuilder body = new StringBuilder(VALID);
-            int edits = 1 + random.nextInt(3);
-            for (int e = 0; e < edits; e++) {
-                int at = random.nextInt(body.length());
-                switch (random.nextInt(3)) {
-                    case 0 -> body.deleteCharAt(at);
-                    case 1 -> body.insert(at, body.charAt(random.nextInt(body.length())));
-                    default -> body.setCharAt(at, NOISE.charAt(random.nextInt(NOISE.length())));
-                }
-            }
-            bodies.add(body.toString());
-        }
+        bodies.addAll(BodyMutations.of(VALID, 20261123L, 150));
         return bodies;
     }
 

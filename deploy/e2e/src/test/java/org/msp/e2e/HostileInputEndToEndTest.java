@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.msp.infra.ProcessPlatform;
+import org.msp.infra.testing.BodyMutations;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +33,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
@@ -56,7 +56,6 @@ import static org.msp.e2e.Journeys.*;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String NOISE = "{}[]\":,0123456789aZ\\";
     private static final int MUTATIONS_PER_ENDPOINT = 120;
 
     /** The tables each service's endpoints write themselves (not read models fed by other services' events). */
@@ -266,19 +265,7 @@ class HostileInputEndToEndTest {
                 bodies.add(JSON.writeValueAsString(without));
             }
         }
-        Random random = new Random(seed);
-        for (int i = 0; i < MUTATIONS_PER_ENDPOINT; i++) {
-            StringBuilder body = new StringBuilder(valid);
-            for (int edit = 1 + random.nextInt(3); edit > 0 && !body.isEmpty(); edit--) {
-                int at = random.nextInt(body.length());
-                switch (random.nextInt(3)) {
-                    case 0 -> body.deleteCharAt(at);
-                    case 1 -> body.insert(at, body.charAt(random.nextInt(body.length())));
-                    default -> body.setCharAt(at, NOISE.charAt(random.nextInt(NOISE.length())));
-                }
-            }
-            bodies.add(body.toString());
-        }
+        bodies.addAll(BodyMutations.of(valid, seed, MUTATIONS_PER_ENDPOINT));
         List<byte[]> bytes = new ArrayList<>(bodies.stream().map(b -> b.getBytes(StandardCharsets.UTF_8)).toList());
         byte[] invalidUtf8 = valid.getBytes(StandardCharsets.UTF_8);
         invalidUtf8[invalidUtf8.length / 2] = (byte) 0xFF; // not UTF-8 anywhere
