@@ -248,10 +248,15 @@ class FaultSuiteTest {
             await("all services report readiness DOWN").atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(500)).until(() -> ProcessPlatform.SERVICES.stream()
                             .noneMatch(platform::isReady));
-            // ... and the outage then lasts its configured length, longer than a consumer's bounded
-            // retries: an event consumed now must wait for the database, not go to the dead-letter
-            // topic. This pause is the fault itself, not a wait for a condition.
-            pause(postgresOutage.minusNanos(System.nanoTime() - stoppedAt));
+            // ... and stays DOWN for the rest of the outage's configured length, longer than a
+            // consumer's bounded retries: an event consumed now must wait for the database, not go
+            // to the dead-letter topic
+            Duration rest = postgresOutage.minusNanos(System.nanoTime() - stoppedAt);
+            if (!rest.isNegative() && !rest.isZero()) {
+                await("readiness stays DOWN while PostgreSQL is away").during(rest).atMost(rest.plusSeconds(15))
+                        .pollInterval(Duration.ofMillis(500)).until(() -> ProcessPlatform.SERVICES.stream()
+                                .noneMatch(platform::isReady));
+            }
             platform.startPostgres();
             // ... and UP again by itself once the database is back
             await("all services report readiness UP").atMost(Duration.ofSeconds(120))
@@ -279,18 +284,6 @@ class FaultSuiteTest {
             }
             platform.startKafka();
         }, true);
-    }
-
-    private static void pause(Duration duration) {
-        if (duration.isNegative() || duration.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private void awaitQuietly(String id, String status) {
