@@ -82,6 +82,10 @@ class WebhookDeliveryTest {
                  "eventTypes":["org.msp.partner.endorsement-given.v1","org.msp.esg.review-completed.v1"]}""");
 
         PipelineEvents.submitted(project, "Balama graphite processing", "MZ", "JP", "GRAPHITE").send();
+        // the three topics have consumers of their own: the country and mineral are learned from the
+        // project's event, so let it arrive first, as it does in the pipeline
+        await().atMost(PATIENCE).until(() -> given().queryParam("projectIds", project).get("/api/v1/timeline")
+                .then().statusCode(200).extract().jsonPath().getList("$").size() >= 1);
         PipelineEvents.Sent completed = PipelineEvents.reviewCompleted(project, "CLEARED").send();
         PipelineEvents.Sent endorsed = PipelineEvents.endorsementGiven(project, "FR").send();
 
