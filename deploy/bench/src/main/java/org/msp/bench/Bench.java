@@ -95,10 +95,12 @@ public final class Bench {
     // knobs (system properties), chosen so that run.sh stays well under 12 minutes on 2 cores
     final int writeSeconds = Integer.getInteger("bench.write.seconds", 15);
     final int writeWarmupSeconds = Integer.getInteger("bench.write.warmup", 3);
+    /** The whole pipeline runs this long before anything is measured, so JIT compilation is behind us. */
+    final int platformWarmupSeconds = Integer.getInteger("bench.warmup.seconds", 30);
     final List<Integer> concurrencies = parseInts(System.getProperty("bench.write.concurrency", "1,8,32"));
     final List<Integer> rates = parseInts(System.getProperty("bench.pipeline.rates", "10,50"));
     final int rateSeconds = Integer.getInteger("bench.pipeline.seconds", 20);
-    final int backlog = Integer.getInteger("bench.backlog.events", 20_000);
+    final int backlog = Integer.getInteger("bench.backlog.events", 100_000);
     final int producerRecords = Integer.getInteger("bench.producer.records", 200_000);
 
     public static void main(String[] args) throws Exception {
@@ -127,13 +129,15 @@ public final class Bench {
         results.put("machine", machine());
         results.put("startedAt", Instant.now().toString());
         results.put("settings", Map.of("writeSeconds", writeSeconds, "writeWarmupSeconds", writeWarmupSeconds,
-                "concurrencies", concurrencies, "pipelineRates", rates, "pipelineSeconds", rateSeconds,
+                "concurrencies", concurrencies, "platformWarmupSeconds", platformWarmupSeconds, "pipelineRates", rates, "pipelineSeconds", rateSeconds,
                 "backlogEvents", backlog, "producerRecords", producerRecords));
         stage("startup", this::startup);
         if (!results.containsKey("startup") || ((Map<?, ?>) results.get("startup")).containsKey("error")) {
             return; // nothing else can be measured without the platform
         }
         stage("startupAlone", this::restartEachAlone);
+        stage("warmUp", this::warmUp);
+        results.put("quietAfterWarmUpSeconds", awaitQuiet());
         stage("writePath", this::writePath);
         results.put("quietBeforePipelineSeconds", awaitQuiet());
         stage("pipelineLatency", this::pipelineLatency);
@@ -285,6 +289,11 @@ public final class Bench {
                     : runPgbench(pgbench, c, Math.max(5, writeSeconds / 2));
             level.put("pgbench", pg);
             Map<String, Object> platform = closedLoopWrites(c);
+            // the HTTP side can outrun the services downstream: how long until every consumer caught up
+            double caughtUp = awaitQuiet();
+            platform.put("pipelineCaughtUpSecondsAfter", caughtUp);
+            platform.put("pipelineSustainedOpsPerSecond",
+                    round2((Long) platform.get("completedOps") / (writeSeconds + caughtUp)));
             level.put("platform", platform);
             if (pg.get("tps") instanceof Double tps && tps > 0) {
                 level.put("ratioProjectsPerSecToPgbenchTps", round4((Double) platform.get("opsPerSecond") / tps));
@@ -296,15 +305,24 @@ public final class Bench {
         return out;
     }
 
+    /** Creates and submits proposals at concurrency 4 for a while: every service's code paths get compiled. */
+    Map<String, Object> warmUp() throws Exception {
+        return closedLoopWrites(4, 0, platformWarmupSeconds);
+    }
+
     Map<String, Object> closedLoopWrites(int concurrency) throws Exception {
+        return closedLoopWrites(concurrency, writeWarmupSeconds, writeSeconds);
+    }
+
+    Map<String, Object> closedLoopWrites(int concurrency, int warmupSeconds, int seconds) throws Exception {
         String token = token("gb-officer");
         Histogram ops = histogram();
         Histogram creates = histogram();
         Histogram submits = histogram();
         AtomicLong errors = new AtomicLong();
         AtomicLong done = new AtomicLong();
-        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(writeWarmupSeconds);
-        long end = warmupEnd + TimeUnit.SECONDS.toNanos(writeSeconds);
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long end = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         String firstError = null;
         List<CompletableFuture<String>> workers = new ArrayList<>();
@@ -345,7 +363,7 @@ public final class Bench {
         if (firstError != null) {
             out.put("firstError", firstError);
         }
-        out.put("opsPerSecond", round2(done.get() / (double) writeSeconds));
+        out.put("opsPerSecond", round2(done.get() / (double) seconds));
         out.put("opLatencyMs", percentiles(ops));
         out.put("createLatencyMs", percentiles(creates));
         out.put("submitLatencyMs", percentiles(submits));

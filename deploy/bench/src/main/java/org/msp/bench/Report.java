@@ -40,6 +40,14 @@ final class Report {
             }
         }
 
+        Map<String, Object> warm = map(r.get("warmUp"));
+        if (!warm.isEmpty()) {
+            row(md, "warm-up", "create + submit at concurrency 4 before anything is measured (not a result)",
+                    warm.containsKey("error") ? warm.get("error") : warm.get("opsPerSecond") + " projects/s for "
+                            + warm.get("stageSeconds") + " s; pipeline caught up " + r.get("quietAfterWarmUpSeconds") + " s later",
+                    "", "", "");
+        }
+
         Map<String, Object> w = map(r.get("writePath"));
         if (w.containsKey("error")) {
             row(md, "write path", "error", w.get("error"), "", "", "");
@@ -54,7 +62,9 @@ final class Report {
             Map<String, Object> op = map(p.get("opLatencyMs"));
             row(md, "write path", "create + submit, concurrency " + p.get("concurrency"),
                     p.get("opsPerSecond") + " projects/s (" + p.get("errors") + " errors); latency p50 " + op.get("p50")
-                            + " / p95 " + op.get("p95") + " / p99 " + op.get("p99") + " / max " + op.get("max") + " ms",
+                            + " / p95 " + op.get("p95") + " / p99 " + op.get("p99") + " / max " + op.get("max") + " ms"
+                            + "; the whole pipeline caught up " + p.get("pipelineCaughtUpSecondsAfter") + " s later ("
+                            + p.get("pipelineSustainedOpsPerSecond") + " projects/s sustained)",
                     "pgbench single-row insert: " + pg.get("tps") + " tps (avg " + pg.get("latencyAvgMs") + " ms)",
                     level.get("ratioProjectsPerSecToPgbenchTps") + " (HTTP requests: " + level.get("ratioHttpRequestsPerSecToPgbenchTps") + ")",
                     "≥ 0.5");
