@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Feeds the live stream. It follows the timeline table rather than only this instance's consumer,
@@ -41,6 +42,9 @@ public class TimelineBroadcaster {
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long lastSeq;
+    /** Open live streams: with none, entries are not read, only their sequence numbers now and then. */
+    private final AtomicInteger listeners = new AtomicInteger();
+    private long seqsFollowedAt;
     /** Sequence numbers below lastSeq not seen yet, with when they were first missed. */
     private final Map<Long, Long> gaps = new HashMap<>();
     private Thread follower;
@@ -54,7 +58,9 @@ public class TimelineBroadcaster {
 
     /** New timeline entries from now on; a slow reader drops entries rather than holding others up. */
     public Multi<TimelineEntryView> entries() {
-        return processor.onOverflow().buffer(1024);
+        return processor.onOverflow().buffer(1024)
+                .onSubscription().invoke(listeners::incrementAndGet)
+                .onTermination().invoke(listeners::decrementAndGet);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -80,6 +86,21 @@ public class TimelineBroadcaster {
             try {
                 wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
+                if (listeners.get() == 0) {
+                    // nobody to send to: follow only the sequence numbers, once per poll interval, so a
+                    // stream opened later starts where the timeline stands without reading every entry
+                    if (System.nanoTime() - seqsFollowedAt >= pollInterval.toNanos()) {
+                        List<Long> seqs;
+                        do {
+                            seqs = timeline.seqsAfterOrAmong(lastSeq, gaps.keySet(), BATCH);
+                            long now = System.currentTimeMillis();
+                            seqs.forEach(seq -> firstSeen(seq, now));
+                            forgetOldGaps(now);
+                        } while (seqs.size() == BATCH && running.get());
+                        seqsFollowedAt = System.nanoTime();
+                    }
+                    continue;
+                }
                 List<TimelineEntry> fresh;
                 do {
                     // only what is new, plus the numbers skipped so far: a sequence number is taken at
@@ -87,19 +108,11 @@ public class TimelineBroadcaster {
                     fresh = timeline.afterOrAmong(lastSeq, gaps.keySet(), BATCH);
                     long now = System.currentTimeMillis();
                     for (TimelineEntry entry : fresh) {
-                        if (entry.seq > lastSeq) {
-                            // a jump larger than any set of open transactions is not waited for
-                            long from = Math.max(lastSeq + 1, entry.seq - MAX_GAPS);
-                            for (long skipped = from; skipped < entry.seq; skipped++) {
-                                gaps.put(skipped, now);
-                            }
-                            lastSeq = entry.seq;
-                        } else if (gaps.remove(entry.seq) == null) {
-                            continue; // already sent
+                        if (firstSeen(entry.seq, now)) {
+                            processor.onNext(TimelineEntryView.of(entry, links.project(entry.projectId)));
                         }
-                        processor.onNext(TimelineEntryView.of(entry, links.project(entry.projectId)));
                     }
-                    gaps.values().removeIf(since -> now - since > GAP_PATIENCE.toMillis());
+                    forgetOldGaps(now);
                 } while (fresh.size() == BATCH && running.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -110,5 +123,23 @@ public class TimelineBroadcaster {
                 }
             }
         }
+    }
+
+    /** Notes that {@code seq} is visible; false when it was seen (and sent) before. */
+    private boolean firstSeen(long seq, long now) {
+        if (seq > lastSeq) {
+            // a jump larger than any set of open transactions is not waited for
+            long from = Math.max(lastSeq + 1, seq - MAX_GAPS);
+            for (long skipped = from; skipped < seq; skipped++) {
+                gaps.put(skipped, now);
+            }
+            lastSeq = seq;
+            return true;
+        }
+        return gaps.remove(seq) != null;
+    }
+
+    private void forgetOldGaps(long now) {
+        gaps.values().removeIf(since -> now - since > GAP_PATIENCE.toMillis());
     }
 }

@@ -44,6 +44,19 @@ public class TimelineQuery {
         return TimelineEntry.<TimelineEntry>find("seq > ?1", Sort.by("seq"), seq).page(Page.ofSize(limit)).list();
     }
 
+    /** Like {@link #afterOrAmong} but only the sequence numbers: where the timeline stands, not what it says. */
+    @Transactional
+    public List<Long> seqsAfterOrAmong(long seq, Set<Long> missing, int limit) {
+        String where = missing.isEmpty() ? "t.seq > :seq" : "(t.seq > :seq or t.seq in :missing)";
+        var query = TimelineEntry.getEntityManager()
+                .createQuery("select t.seq from TimelineEntry t where " + where + " order by t.seq", Long.class)
+                .setParameter("seq", seq).setMaxResults(limit);
+        if (!missing.isEmpty()) {
+            query.setParameter("missing", missing);
+        }
+        return query.getResultList();
+    }
+
     /**
      * Entries after {@code seq} plus those among {@code missing} (lower numbers whose transactions had
      * not committed when a higher one was read), oldest first.
