@@ -1,14 +1,17 @@
 package org.msp.infra;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 
 /**
  * One of the platform's services, run from its built jar ({@code <module>/target/quarkus-app}) as a
@@ -74,7 +77,7 @@ public final class ServiceProcess {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing");
         }
         List<String> command = new ArrayList<>(List.of(JavaRuntimes.currentJava(), "-Xmx" + heap));
-        command.addAll(jvmOptions());
+        command.addAll(jvmOptions(jar.getParent(), tiedToParent));
         if (tiedToParent) {
             // the runner jar's manifest still supplies the class path; its Add-Opens only applies with -jar
             command.addAll(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED",
@@ -87,12 +90,48 @@ public final class ServiceProcess {
         return new ServiceProcess(name, wiring.httpPort(), process);
     }
 
-    static List<String> jvmOptions() {
+    static List<String> jvmOptions(Path quarkusApp, boolean tiedToParent) {
         String configured = System.getenv("MSP_SERVICE_JVM_OPTS");
-        if (configured == null || configured.isBlank()) {
-            return DEFAULT_JVM_OPTIONS;
+        if (configured != null && !configured.isBlank()) {
+            return List.of(configured.trim().split("\\s+"));
         }
-        return List.of(configured.trim().split("\\s+"));
+        List<String> options = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        options.addAll(classDataSharing(quarkusApp, tiedToParent));
+        return options;
+    }
+
+    /**
+     * Application class-data sharing: the JVM writes the classes a service loaded to an archive when it
+     * exits, and maps them from there on every later start instead of loading and verifying them again
+     * (about 1.3 s of a 4-5 s start here). The two ways of starting have different class paths, so each has
+     * its own archive; a rebuild makes the archive older than the jars, and it is then written anew.
+     */
+    static List<String> classDataSharing(Path quarkusApp, boolean tiedToParent) {
+        Path archive = quarkusApp.resolve(tiedToParent ? "msp-classes-tied.jsa" : "msp-classes.jsa");
+        try {
+            if (Files.exists(archive) && olderThanAnyJar(archive, quarkusApp)) {
+                Files.delete(archive);
+            }
+        } catch (IOException e) {
+            return List.of(); // an archive we cannot check or replace is simply not used
+        }
+        // -Xlog:cds=off: classes the archive cannot hold are reported one per line otherwise
+        return Files.exists(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off")
+                : List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off");
+    }
+
+    private static boolean olderThanAnyJar(Path archive, Path quarkusApp) throws IOException {
+        FileTime written = Files.getLastModifiedTime(archive);
+        try (Stream<Path> files = Files.walk(quarkusApp)) {
+            return files.filter(f -> f.toString().endsWith(".jar")).anyMatch(jar -> {
+                try {
+                    return Files.getLastModifiedTime(jar).compareTo(written) > 0;
+                } catch (IOException e) {
+                    return true;
+                }
+            });
+        }
     }
 
     /** Waits until the service reports ready (its database and Kafka included). */
