@@ -1,9 +1,11 @@
 package org.msp.infra;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
@@ -81,7 +85,7 @@ public final class ServiceProcess {
         if (tiedToParent) {
             // the runner jar's manifest still supplies the class path; its Add-Opens only applies with -jar
             command.addAll(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED",
-                    "-cp", jar + ":" + ownClasspathEntry(), ExitWithParent.class.getName(), QUARKUS_MAIN));
+                    "-cp", jar + ":" + exitWithParentJar(jar.getParent()), ExitWithParent.class.getName(), QUARKUS_MAIN));
         } else {
             command.addAll(List.of("-jar", jar.toString()));
         }
@@ -164,9 +168,37 @@ public final class ServiceProcess {
         process.stop(Duration.ofSeconds(20));
     }
 
-    private static String ownClasspathEntry() {
+    /**
+     * Where the JVM finds {@link ExitWithParent}: a jar, since class-data archives refuse a class path
+     * with a non-empty directory on it (as this module's target/classes is while tests run).
+     */
+    private static Path exitWithParentJar(Path quarkusApp) {
+        Path own = ownClasspathEntry();
+        if (!Files.isDirectory(own)) {
+            return own;
+        }
+        String entry = ExitWithParent.class.getName().replace('.', '/') + ".class";
+        Path classFile = own.resolve(entry);
+        Path jar = quarkusApp.resolve("msp-exit-with-parent.jar");
         try {
-            return Path.of(ServiceProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            if (!Files.exists(jar) || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(classFile)) < 0) {
+                Path written = quarkusApp.resolve("msp-exit-with-parent.tmp");
+                try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(written))) {
+                    out.putNextEntry(new JarEntry(entry));
+                    Files.copy(classFile, out);
+                    out.closeEntry();
+                }
+                Files.move(written, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + jar, e);
+        }
+        return jar;
+    }
+
+    private static Path ownClasspathEntry() {
+        try {
+            return Path.of(ServiceProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
