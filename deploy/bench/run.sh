@@ -3,10 +3,10 @@
 # services on free loopback ports (a bench-only state folder, nothing shared with deploy/local), measures
 # startup, the write path against pgbench, open-loop pipeline latency to a webhook, notification-service's
 # drain rate against Kafka's ConsumerPerformance, and Kafka's ProducerPerformance; stops everything (also
-# on failure or Ctrl-C) and writes deploy/bench/results/latest.md and latest.json. About 8-11 minutes.
+# on failure or Ctrl-C) and writes deploy/bench/results/latest.md and latest.json. About 12-15 minutes.
 #
 # Knobs (environment): BENCH_OPTS, e.g. "-Dbench.write.seconds=15 -Dbench.write.concurrency=1,8,32
-# -Dbench.pipeline.rates=10,50 -Dbench.pipeline.seconds=20 -Dbench.backlog.events=20000
+# -Dbench.pipeline.rates=10,20,30,50 -Dbench.pipeline.seconds=20 -Dbench.backlog.events=100000
 # -Dbench.producer.records=200000 -Dbench.service.heap=192m".
 set -euo pipefail
 

@@ -89,6 +89,10 @@ final class Report {
                     "from intended start: p50 " + fi.get("p50") + " / p99 " + fi.get("p99") + " / max " + fi.get("max") + " ms",
                     "", "p50 ≤ 100 ms, p99 ≤ 500 ms at 50/s");
         }
+        if (pl.containsKey("highestRateHoldingP99Under500Ms")) {
+            row(md, "pipeline", "highest rate tried whose submit 2xx → webhook p99 stayed ≤ 500 ms",
+                    pl.get("highestRateHoldingP99Under500Ms") + " submissions/s", "", "", "50/s");
+        }
 
         Map<String, Object> ev = map(r.get("eventThroughput"));
         if (ev.containsKey("error")) {
