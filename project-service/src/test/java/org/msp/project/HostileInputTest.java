@@ -30,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 class HostileInputTest {
     private static final String VALID = ProposalSubmissionTest.PROPOSAL;
+    /** Characters that break JSON structure or types when dropped into a valid body, NUL included. */
+    private static final String NOISE = "{}[]\":,0123456789aZ\\\u0000";
 
     static List<String> corpus() {
         List<String> bodies = new ArrayList<>(List.of(
@@ -59,7 +61,7 @@ class HostileInputTest {
                 "[".repeat(5000) + "]".repeat(5000),
                 "{\"a\":".repeat(3000) + "1" + "}".repeat(3000)));
         // seeded mutations of a valid body: deleted, duplicated and replaced characters
-        bodies.addAll(BodyMutations.of(VALID, 20261123L, 150));
+        bodies.addAll(BodyMutations.of(VALID, 20261123L, 150, NOISE));
         return bodies;
     }
 

@@ -17,6 +17,11 @@ public final class BodyMutations {
     }
 
     public static List<String> of(String valid, long seed, int count) {
+        return of(valid, seed, count, NOISE);
+    }
+
+    /** As {@link #of(String, long, int)} with the replacement characters given. */
+    public static List<String> of(String valid, long seed, int count, String noise) {
         Random random = new Random(seed);
         List<String> bodies = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -26,7 +31,7 @@ public final class BodyMutations {
                 switch (random.nextInt(3)) {
                     case 0 -> body.deleteCharAt(at);
                     case 1 -> body.insert(at, body.charAt(random.nextInt(body.length())));
-                    default -> body.setCharAt(at, NOISE.charAt(random.nextInt(NOISE.length())));
+                    default -> body.setCharAt(at, noise.charAt(random.nextInt(noise.length())));
                 }
             }
             bodies.add(body.toString());
