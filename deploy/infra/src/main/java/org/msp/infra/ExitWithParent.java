@@ -3,6 +3,8 @@ package org.msp.infra;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -12,6 +14,15 @@ import java.util.Arrays;
  */
 public final class ExitWithParent {
     private ExitWithParent() {
+    }
+
+    /** The class-path entry (jar or classes directory) this class is loaded from, for a child's -cp. */
+    static Path classpathEntry() {
+        try {
+            return Path.of(ExitWithParent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void main(String[] args) throws Exception {

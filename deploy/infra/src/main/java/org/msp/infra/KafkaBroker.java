@@ -2,7 +2,6 @@ package org.msp.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +69,7 @@ public final class KafkaBroker {
 
         List<String> command = new ArrayList<>(jvm);
         if (tiedToParent) {
-            command.addAll(List.of("-cp", classpath + ":" + ownClasspathEntry(), ExitWithParent.class.getName()));
+            command.addAll(List.of("-cp", classpath + ":" + ExitWithParent.classpathEntry(), ExitWithParent.class.getName()));
         } else {
             command.addAll(List.of("-cp", classpath));
         }
@@ -221,14 +220,6 @@ public final class KafkaBroker {
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String ownClasspathEntry() {
-        try {
-            return Path.of(KafkaBroker.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.msp.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -80,12 +79,14 @@ public final class ServiceProcess {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing");
         }
+        // written before the class archive is checked, so an archive older than a new copy is replaced at once
+        Path exitWithParent = tiedToParent ? exitWithParentJar(jar.getParent()) : null;
         List<String> command = new ArrayList<>(List.of(JavaRuntimes.currentJava(), "-Xmx" + heap));
         command.addAll(jvmOptions(jar.getParent(), tiedToParent));
         if (tiedToParent) {
             // the runner jar's manifest still supplies the class path; its Add-Opens only applies with -jar
             command.addAll(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED",
-                    "-cp", jar + ":" + exitWithParentJar(jar.getParent()), ExitWithParent.class.getName(), QUARKUS_MAIN));
+                    "-cp", jar + ":" + exitWithParent, ExitWithParent.class.getName(), QUARKUS_MAIN));
         } else {
             command.addAll(List.of("-jar", jar.toString()));
         }
@@ -173,7 +174,7 @@ public final class ServiceProcess {
      * with a non-empty directory on it (as this module's target/classes is while tests run).
      */
     private static Path exitWithParentJar(Path quarkusApp) {
-        Path own = ownClasspathEntry();
+        Path own = ExitWithParent.classpathEntry();
         if (!Files.isDirectory(own)) {
             return own;
         }
@@ -194,13 +195,5 @@ public final class ServiceProcess {
             throw new UncheckedIOException("could not write " + jar, e);
         }
         return jar;
-    }
-
-    private static Path ownClasspathEntry() {
-        try {
-            return Path.of(ServiceProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
