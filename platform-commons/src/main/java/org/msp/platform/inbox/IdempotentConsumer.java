@@ -1,7 +1,10 @@
 package org.msp.platform.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.msp.platform.events.CloudEvent;
@@ -13,7 +16,11 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Applies a consumed record at most once: parses the CloudEvent, then in one transaction records it
@@ -22,6 +29,11 @@ import java.util.Locale;
  * record is retried with back-off for as long as that lasts: a good event must never end on the
  * dead-letter topic because of an outage, and holding it keeps the partition's order. Other failures
  * are retried {@code msp.consumer.max-attempts} times, then given up to the dead-letter topic.
+ * <p>
+ * A channel consumed in batches ({@code batch=true}) applies each poll's records in one transaction
+ * ({@link #consumeBatch}): one commit instead of one per record is what lets a backlog drain fast.
+ * If that transaction fails for any reason, the batch is applied again record by record as above,
+ * so a poison record still goes to the dead-letter topic alone and the others are applied.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -29,14 +41,16 @@ public class IdempotentConsumer {
 
     private final CloudEventCodec codec;
     private final Inbox inbox;
+    private final EntityManager entityManager;
     private final int maxAttempts;
     private final Duration maxBackoff;
 
-    public IdempotentConsumer(CloudEventCodec codec, Inbox inbox,
+    public IdempotentConsumer(CloudEventCodec codec, Inbox inbox, EntityManager entityManager,
             @ConfigProperty(name = "msp.consumer.max-attempts", defaultValue = "12") int maxAttempts,
             @ConfigProperty(name = "msp.consumer.max-backoff", defaultValue = "PT5S") Duration maxBackoff) {
         this.codec = codec;
         this.inbox = inbox;
+        this.entityManager = entityManager;
         this.maxAttempts = maxAttempts;
         this.maxBackoff = maxBackoff;
     }
@@ -58,7 +72,69 @@ public class IdempotentConsumer {
     }
 
     public Result consume(String raw, Handler handler) {
-        CloudEvent event = codec.read(raw);
+        return consume(codec.read(raw), handler);
+    }
+
+    /**
+     * Applies a poll's records: those that are not usable events go to the dead-letter topic at once,
+     * the rest in one transaction, or one by one (with {@link #consume}'s retries) if that fails.
+     * {@code handlerFor} gives the handler for a record's exact value. Completes when the batch is
+     * acknowledged.
+     */
+    public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch,
+            Function<String, Handler> handlerFor) {
+        List<KafkaRecord<String, String>> usable = new ArrayList<>();
+        List<CloudEvent> events = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                events.add(codec.read(record.getPayload()));
+                usable.add(record);
+            } catch (MalformedEventException e) {
+                LOG.warnf("a record of %s (key %s) is not a usable event, sending it to the dead-letter topic: %s",
+                        record.getTopic(), record.getKey(), e.getMessage());
+                deadLetter(record, e);
+            }
+        }
+        if (events.size() > 1 && appliedTogether(usable, events, handlerFor)) {
+            return batch.ack();
+        }
+        for (int i = 0; i < events.size(); i++) {
+            KafkaRecord<String, String> record = usable.get(i);
+            try {
+                consume(events.get(i), handlerFor.apply(record.getPayload()));
+            } catch (RuntimeException e) {
+                deadLetter(record, e);
+            }
+        }
+        return batch.ack();
+    }
+
+    /** One transaction for all {@code events}; false (rolled back) if any of them failed. */
+    private boolean appliedTogether(List<KafkaRecord<String, String>> records, List<CloudEvent> events,
+            Function<String, Handler> handlerFor) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < events.size(); i++) {
+                    apply(events.get(i), handlerFor.apply(records.get(i).getPayload()));
+                    // each event's work is complete: keep the persistence context from growing with the batch
+                    entityManager.flush();
+                    entityManager.clear();
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.infof("a batch of %d events failed together (%s); applying them one by one", events.size(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    /** Hands {@code record} to the channel's failure strategy (the dead-letter topic) and waits for it. */
+    private static void deadLetter(KafkaRecord<String, String> record, Throwable reason) {
+        record.nack(reason).toCompletableFuture().join();
+    }
+
+    private Result consume(CloudEvent event, Handler handler) {
         long backoff = 100;
         for (int attempt = 1; ; attempt++) {
             try {

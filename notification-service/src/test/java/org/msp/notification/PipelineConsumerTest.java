@@ -1,0 +1,76 @@
+package org.msp.notification;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.msp.infra.testing.KafkaTestClient;
+import org.msp.infra.testing.PlatformTestResource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How the consumer treats a burst of records that Kafka hands over in one poll. */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+class PipelineConsumerTest {
+    static final Duration PATIENCE = Duration.ofSeconds(45);
+    static final String DEAD_LETTERS = "msp.dead-letter.notification-service";
+
+    @Test
+    void poisonRecordsInABurstAreDeadLetteredAloneWhileEveryGoodEventReachesTheTimelineOnceInOrder() {
+        String project = UUID.randomUUID().toString();
+        String unparseable = "{\"not\": \"a cloud event for " + project + "\"}";
+        // a complete CloudEvent whose data names a host country that is not one
+        String badCountry = PipelineEvents.submitted(project, "Bad host", "Zambia", "GB", "ZINC").json();
+
+        List<PipelineEvents.Sent> good = new ArrayList<>();
+        good.add(PipelineEvents.submitted(project, "Kabwe zinc-lead recycling", "ZM", "GB", "ZINC", "LEAD"));
+        String[] path = {"SUBMITTED", "ESG_REVIEW", "OPEN_FOR_SUPPORT", "ENDORSED", "PRIORITISED"};
+        for (int i = 1; i < path.length; i++) {
+            good.add(PipelineEvents.statusChanged(project, "Kabwe zinc-lead recycling", "ZM", "GB", path[i - 1],
+                    path[i], "ZINC", "LEAD"));
+        }
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < good.size(); i++) {
+            burst.add(good.get(i).json());
+            if (i == 1) {
+                burst.add(unparseable);
+            }
+            if (i == 3) {
+                burst.add(badCountry);
+                burst.add(good.get(2).json()); // Kafka redelivering an event already in the burst
+            }
+        }
+        KafkaTestClient.sendAll("msp.projects", project, burst);
+
+        List<String> expected = good.stream().map(PipelineEvents.Sent::id).toList();
+        await().atMost(PATIENCE).until(() -> timelineNewestFirst(project).containsAll(expected));
+        List<String> oldestFirst = new ArrayList<>(timelineNewestFirst(project));
+        Collections.reverse(oldestFirst);
+        assertEquals(expected, oldestFirst,
+                "every good event once, in the order it was published");
+
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.readUntil(DEAD_LETTERS,
+                read -> read.stream().filter(r -> project.equals(r.key())).count() >= 2, PATIENCE);
+        List<String> deadForProject = dead.stream().filter(r -> project.equals(r.key())).map(ConsumerRecord::value)
+                .toList();
+        assertEquals(List.of(unparseable, badCountry), deadForProject,
+                "exactly the two unusable records are dead-lettered, as they were sent");
+        assertTrue(good.stream().noneMatch(g -> deadForProject.contains(g.json())), "no good event is dead-lettered");
+    }
+
+    private static List<String> timelineNewestFirst(String project) {
+        return given().queryParam("projectIds", project).when().get("/api/v1/timeline")
+                .then().statusCode(200).extract().jsonPath().getList("eventId", String.class);
+    }
+}
