@@ -2,6 +2,7 @@ package org.msp.esg.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.msp.esg.service.ReviewService;
@@ -12,6 +13,7 @@ import org.msp.platform.inbox.IdempotentConsumer;
 import org.msp.platform.inbox.IdempotentConsumer.Result;
 
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Follows {@code msp.projects}: a submitted project gets its review opened; a project withdrawn
@@ -32,8 +34,8 @@ public class ProjectEventsConsumer {
 
     @Incoming("projects")
     @Blocking
-    public void onProjectEvent(String raw) {
-        consumer.consume(raw, this::apply);
+    public CompletionStage<Void> onProjectEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, raw -> this::apply);
     }
 
     Result apply(CloudEvent event) {

@@ -2,6 +2,7 @@ package org.msp.partner.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.msp.partner.domain.ProjectStatus;
@@ -14,6 +15,7 @@ import org.msp.platform.inbox.IdempotentConsumer;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Feeds the read model of project status from {@code msp.projects}. Each event is applied once
@@ -36,8 +38,8 @@ public class ProjectEventsConsumer {
 
     @Incoming("projects")
     @Blocking
-    public void onProjectEvent(String raw) {
-        consumer.consume(raw, this::apply);
+    public CompletionStage<Void> onProjectEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, raw -> this::apply);
     }
 
     IdempotentConsumer.Result apply(CloudEvent event) {

@@ -23,17 +23,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * Applies a consumed record at most once: parses the CloudEvent, then in one transaction records it
- * in the inbox and runs the handler. A record that is not a usable event is rethrown at once (the
- * channel's dead-letter strategy takes it). While the database is unreachable (e.g. restarting) the
- * record is retried with back-off for as long as that lasts: a good event must never end on the
- * dead-letter topic because of an outage, and holding it keeps the partition's order. Other failures
- * are retried {@code msp.consumer.max-attempts} times, then given up to the dead-letter topic.
- * <p>
- * A channel consumed in batches ({@code batch=true}) applies each poll's records in one transaction
- * ({@link #consumeBatch}): one commit instead of one per record is what lets a backlog drain fast.
- * If that transaction fails for any reason, the batch is applied again record by record as above,
- * so a poison record still goes to the dead-letter topic alone and the others are applied.
+ * Applies consumed records at most once each, a Kafka poll's batch at a time (channels configured
+ * with {@code batch=true}). Records that are not usable CloudEvents go to the dead-letter topic at
+ * once. The rest are recorded in the inbox and handled in one transaction: one commit per batch rather
+ * than per record is what lets a backlog drain fast. If that transaction fails for any reason, the
+ * batch is applied again record by record, each in its own transaction: while the database is
+ * unreachable (e.g. restarting) a record is retried with back-off for as long as that lasts (a good
+ * event must never end on the dead-letter topic because of an outage, and holding it keeps the
+ * partition's order); other failures are retried {@code msp.consumer.max-attempts} times, then the
+ * record alone is given up to the dead-letter topic and the others are applied.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -69,10 +67,6 @@ public class IdempotentConsumer {
     @FunctionalInterface
     public interface Handler {
         Result handle(CloudEvent event);
-    }
-
-    public Result consume(String raw, Handler handler) {
-        return consume(codec.read(raw), handler);
     }
 
     /**

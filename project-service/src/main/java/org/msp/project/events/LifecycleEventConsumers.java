@@ -2,6 +2,7 @@ package org.msp.project.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.msp.platform.events.CloudEvent;
@@ -20,6 +21,7 @@ import org.msp.project.service.ProposalService.Actor;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Moves projects on events from esg-review-service and partner-service. Each event is applied at
@@ -45,14 +47,14 @@ public class LifecycleEventConsumers {
 
     @Incoming("esg-reviews")
     @Blocking
-    public void onEsgReviewEvent(String raw) {
-        consumer.consume(raw, this::applyReviewEvent);
+    public CompletionStage<Void> onEsgReviewEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, raw -> this::applyReviewEvent);
     }
 
     @Incoming("partner-support")
     @Blocking
-    public void onPartnerSupportEvent(String raw) {
-        consumer.consume(raw, this::applyPartnerEvent);
+    public CompletionStage<Void> onPartnerSupportEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, raw -> this::applyPartnerEvent);
     }
 
     Result applyReviewEvent(CloudEvent event) {
