@@ -132,6 +132,23 @@ class ReviewAssignmentTest {
     }
 
     @Test
+    @TestSecurity(user = "zm-reviewer", roles = "esg-reviewer")
+    @OidcSecurity(claims = @Claim(key = "country", value = "ZM"))
+    void aReviewerAssignedUnderTheWrongCountryCannotRateOrComplete() {
+        String reviewId = TestReviews.open(reviews, "ZM", "GB");
+        // the secretariat named the Zambian reviewer as Japanese: the conflict check passed on that word
+        reviews.assign(UUID.fromString(reviewId), "zm-reviewer", "JP", "secretariat-user");
+        given().contentType(ContentType.JSON).body("{\"rating\": \"MEETS\"}")
+                .when().put("/api/v1/reviews/{id}/items/{code}", reviewId, "IFC-PS3-WATER")
+                .then().statusCode(409).contentType(startsWith("application/problem+json"))
+                .body("detail", containsString("your token says ZM"));
+        given().contentType(ContentType.JSON).body("{\"riskCategory\": \"B\"}")
+                .when().post("/api/v1/reviews/{id}/complete", reviewId)
+                .then().statusCode(409);
+        given().when().get("/api/v1/reviews/{id}", reviewId).then().body("progress.rated", equalTo(0));
+    }
+
+    @Test
     @TestSecurity(user = "citizen", roles = "civil-society")
     void civilSocietyCannotTakeAReview() {
         String reviewId = TestReviews.open(reviews, "MZ", "US");

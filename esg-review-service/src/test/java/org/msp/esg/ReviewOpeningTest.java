@@ -69,6 +69,16 @@ class ReviewOpeningTest {
 
     @Test
     void aProjectWithdrawnDuringItsReviewCancelsTheReview() {
+        withdrawDuringReview("sponsor pulled out", "the project was withdrawn: sponsor pulled out");
+    }
+
+    @Test
+    void aWithdrawalWithTheLongestReasonProjectServiceAcceptsStillCancelsTheReview() {
+        String reason = "r".repeat(2000); // project-service takes reasons of up to 2000 characters
+        withdrawDuringReview(reason, ("the project was withdrawn: " + reason).substring(0, 1999) + "\u2026");
+    }
+
+    private void withdrawDuringReview(String reason, String expectedClosedReason) {
         String projectId = UUID.randomUUID().toString();
         KafkaTestClient.send("msp.projects", projectId,
                 TestReviews.submittedEvent(UUID.randomUUID().toString(), projectId, "CD", "FR"));
@@ -76,13 +86,13 @@ class ReviewOpeningTest {
                 projectId, """
                         {"projectId":"%s","title":"t","status":"WITHDRAWN","hostCountry":"CD","submittingPartner":"FR",\
                         "minerals":["COBALT"],"valueChainStage":"EXTRACTION","from":"ESG_REVIEW","to":"WITHDRAWN",\
-                        "actor":"fr-officer","reason":"sponsor pulled out"}""".formatted(projectId));
+                        "actor":"fr-officer","reason":"%s"}""".formatted(projectId, reason));
         KafkaTestClient.send("msp.projects", projectId, withdrawn);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("projectId", projectId)
                 .when().get("/api/v1/reviews").then().statusCode(200)
                 .body("items[0].status", equalTo("CANCELLED"))
-                .body("items[0].closedReason", equalTo("the project was withdrawn: sponsor pulled out")));
+                .body("items[0].closedReason", equalTo(expectedClosedReason)));
         String reviewId = TestReviews.reviewOf(projectId);
         given().when().get("/api/v1/reviews/{id}/history", reviewId).then().statusCode(200)
                 .body("action", equalTo(List.of("OPENED", "CANCELLED")));

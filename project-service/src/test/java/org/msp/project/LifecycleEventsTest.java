@@ -90,6 +90,8 @@ class LifecycleEventsTest {
         sendAndAwait("msp.esg-reviews", ESG, UUID.randomUUID().toString(), "org.msp.esg.review-assigned.v1", id,
                 "{\"reviewId\":\"r-1\",\"projectId\":\"" + id + "\",\"reviewer\":\"jp\",\"reviewerCountry\":\"JP\"}");
 
+        // the duplicate was recognised by the inbox, not merely refused by the lifecycle
+        assertEquals(Inbox.Outcome.APPLIED, inbox.outcomeOf(ESG, completedId), "the duplicate left the inbox as it was");
         JsonPath project = given().when().get("/api/v1/projects/{id}", id).then().statusCode(200).extract().jsonPath();
         assertEquals("OPEN_FOR_SUPPORT", project.getString("status"));
         assertEquals("CLEARED_WITH_CONDITIONS", project.getString("esg.outcome"));
@@ -163,6 +165,15 @@ class LifecycleEventsTest {
         given().when().get("/api/v1/projects/{id}", id).then().body("status", equalTo("SUBMITTED"));
         given().when().get("/api/v1/projects/{id}/history", id).then().body("to", hasItem("SUBMITTED"))
                 .body("size()", equalTo(2));
+
+        // a review opening for a project already withdrawn is skipped and leaves the project untouched
+        proposals.withdraw(UUID.fromString(id), new ProposalService.Actor("gb-officer", "test"), "plans changed");
+        String etag = given().when().get("/api/v1/projects/{id}", id).then().extract().header("ETag");
+        assertEquals(Inbox.Outcome.SKIPPED, sendAndAwait("msp.esg-reviews", ESG, UUID.randomUUID().toString(),
+                "org.msp.esg.review-opened.v1", id, "{\"reviewId\":\"r-late\",\"projectId\":\"" + id + "\"}"));
+        given().when().get("/api/v1/projects/{id}", id).then().body("status", equalTo("WITHDRAWN"))
+                .header("ETag", equalTo(etag));
+        given().when().get("/api/v1/projects/{id}/history", id).then().body("size()", equalTo(3));
     }
 
     void endorse(String id, String partner, String what) {

@@ -8,11 +8,14 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.msp.infra.testing.KafkaTestClient;
 import org.msp.infra.testing.PlatformTestResource;
 import jakarta.inject.Inject;
 import org.msp.project.domain.Proposal;
 import org.msp.project.service.ProposalService;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -70,6 +73,17 @@ class ProposalApiTest {
                         "x".repeat(201)))
                 .when().post("/api/v1/projects")
                 .then().statusCode(400).body("errors.field", hasItem("title"));
+        // fields the server owns, or does not know, are refused rather than silently dropped
+        given().contentType(ContentType.JSON).body(ProposalSubmissionTest.PROPOSAL.replace("{\"title\"",
+                        "{\"status\": \"PRIORITISED\", \"title\""))
+                .when().post("/api/v1/projects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("status"));
+        given().contentType(ContentType.JSON).body(ProposalSubmissionTest.PROPOSAL.replace("{\"title\"",
+                        "{\"fundingSecured\": true, \"title\""))
+                .when().post("/api/v1/projects")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("fundingSecured"));
         assertEquals(before, countProposals(), "rejected requests write nothing");
     }
 
@@ -104,6 +118,15 @@ class ProposalApiTest {
                 .when().put("/api/v1/projects/{id}", id).then().statusCode(409);
         given().when().get("/api/v1/projects/{id}/history", id)
                 .then().statusCode(200).body("size()", equalTo(2)).body("[1].to", equalTo("SUBMITTED"));
+
+        // the refused commands published nothing: behind the submitted event comes the withdrawal's, next
+        given().contentType(ContentType.JSON).body("{\"reason\": \"plans changed\"}")
+                .when().post("/api/v1/projects/{id}/withdraw", id).then().statusCode(200);
+        List<String> published = KafkaTestClient.readUntil("msp.projects",
+                        read -> read.stream().anyMatch(r -> id.equals(r.key()) && r.value().contains("WITHDRAWN")),
+                        Duration.ofSeconds(30)).stream()
+                .filter(r -> id.equals(r.key())).map(r -> LifecycleEventsTest.type(r.value())).toList();
+        assertEquals(List.of("org.msp.project.submitted.v1", "org.msp.project.status-changed.v1"), published);
     }
 
     @Inject

@@ -153,6 +153,7 @@ public class ReviewResource {
     @Transactional
     public ReviewView.ItemView rate(@PathParam("id") UUID id, @PathParam("code") String code,
             @NotNull @Valid RatingRequest request) {
+        requireAssignedCountry(existing(id));
         Review review = reviews.rate(id, code, request.rating(), blankToNull(request.evidence()),
                 request.evidenceUrls(), blankToNull(request.comment()), caller.subject());
         return ReviewView.ItemView.of(review.item(code).orElseThrow());
@@ -163,6 +164,7 @@ public class ReviewResource {
     @RolesAllowed(Caller.ESG_REVIEWER)
     @Transactional
     public ReviewView complete(@PathParam("id") UUID id, @NotNull @Valid CompletionRequest request) {
+        requireAssignedCountry(existing(id));
         return ReviewView.of(reviews.complete(id, request.riskCategory(), caller.subject()), true);
     }
 
@@ -188,6 +190,21 @@ public class ReviewResource {
     private boolean mayReadRatings(Review review) {
         return review.ratingsVisibleTo(caller.isAnonymous() ? null : caller.subject(),
                 caller.hasRole(Caller.SECRETARIAT));
+    }
+
+    /**
+     * The assigned reviewer acts only with the country it was assigned under: a secretariat that named
+     * the wrong country must not open a way around the conflict-of-interest rule.
+     */
+    private void requireAssignedCountry(Review review) {
+        if (!caller.subject().equals(review.reviewer())) {
+            return; // not the assigned reviewer: the review itself refuses with 403
+        }
+        String country = caller.requireCountry();
+        if (!country.equals(review.reviewerCountry())) {
+            throw ProblemException.conflict("you were assigned as a reviewer from " + review.reviewerCountry()
+                    + " but your token says " + country + "; the secretariat must assign the review again");
+        }
     }
 
     private static Review existing(UUID id) {

@@ -77,6 +77,7 @@ public class Review extends PanacheEntityBase {
     /** Why the review closed without completing (e.g. the project was withdrawn). */
     @Column(name = "closed_reason")
     String closedReason;
+    static final int CLOSED_REASON_LENGTH = 2000; // closed_reason VARCHAR(2000)
 
     @Version
     public int version;
@@ -207,9 +208,24 @@ public class Review extends PanacheEntityBase {
             return false;
         }
         status = ReviewStatus.CANCELLED;
-        closedReason = reason;
+        closedReason = shortened(reason, CLOSED_REASON_LENGTH);
         completedAt = now;
         return true;
+    }
+
+    /**
+     * {@code text} cut to at most {@code max} characters, ending in an ellipsis when cut. A withdrawal
+     * reason comes from another service and may be longer than the column: the review must still close.
+     */
+    static String shortened(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never split a surrogate pair
+        }
+        return text.substring(0, end) + "\u2026";
     }
 
     /** Secretariat and the assigned reviewer see an open review's ratings; everybody sees a completed one. */

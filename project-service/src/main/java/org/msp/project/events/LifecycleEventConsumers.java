@@ -67,9 +67,14 @@ public class LifecycleEventConsumers {
         JsonNode data = event.data();
         switch (event.type()) {
             case REVIEW_OPENED -> {
-                proposal.esgReviewId = text(data, "reviewId");
-                return moved(proposals.transitionIfAllowed(proposal, Transition.OPEN_REVIEW, actor,
-                        "ESG due-diligence review opened"), proposal, event);
+                String reviewId = text(data, "reviewId");
+                // a refused step must leave the project as it was: take the review id only once moved
+                boolean moved = proposals.transitionIfAllowed(proposal, Transition.OPEN_REVIEW, actor,
+                        "ESG due-diligence review opened");
+                if (moved) {
+                    proposal.esgReviewId = reviewId;
+                }
+                return moved(moved, proposal, event);
             }
             case REVIEW_ASSIGNED -> {
                 return Result.APPLIED; // informational here; the review service owns assignment
