@@ -103,6 +103,11 @@ class ProposalApiTest {
         given().contentType(ContentType.JSON).header("If-Match", etag).body(edited)
                 .when().put("/api/v1/projects/{id}", id)
                 .then().statusCode(412).contentType("application/problem+json");
+        // the history names who edited the draft, once, for the one edit that went through
+        given().when().get("/api/v1/projects/{id}/history", id).then().statusCode(200)
+                .body("reason", equalTo(List.of("draft created", "draft edited")))
+                .body("[1].actor", equalTo("zm-officer")).body("[1].to", equalTo("DRAFT"));
+        given().when().get("/api/v1/projects/{id}/history/verify", id).then().body("intact", equalTo(true));
     }
 
     @Test

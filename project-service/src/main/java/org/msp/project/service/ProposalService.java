@@ -59,6 +59,8 @@ public class ProposalService {
         }
         draft.applyTo(proposal);
         proposal.updatedAt = now();
+        // not a transition, but a write: the history names who edited the draft (SPEC §4)
+        record(proposal, actor, ProjectStatus.DRAFT, ProjectStatus.DRAFT, "draft edited");
         return proposal;
     }
 
