@@ -69,6 +69,23 @@ class PipelineConsumerTest {
         assertTrue(good.stream().noneMatch(g -> deadForProject.contains(g.json())), "no good event is dead-lettered");
     }
 
+    @Test
+    void aWithdrawalWithTheLongestReasonProjectServiceAcceptsReachesTheTimelineShortened() {
+        String project = UUID.randomUUID().toString();
+        // 2000 characters, project-service's limit for a withdrawal reason
+        String reason = "Financing fell through. ".repeat(84).substring(0, 2000);
+        PipelineEvents.Sent withdrawn = PipelineEvents.withdrawn(project, "Kabwe zinc-lead recycling", "ZM", "GB",
+                "OPEN_FOR_SUPPORT", reason, "ZINC").send();
+
+        await().atMost(PATIENCE).until(() -> timelineNewestFirst(project).contains(withdrawn.id()));
+        String summary = given().queryParam("projectIds", project).when().get("/api/v1/timeline")
+                .then().statusCode(200).extract().jsonPath().getString("[0].summary");
+        assertTrue(summary.startsWith("Kabwe zinc-lead recycling: withdrawn by GB (Financing fell through. "),
+                summary);
+        assertTrue(summary.endsWith("…)"), "the reason is shortened visibly: " + summary);
+        assertTrue(summary.length() < reason.length());
+    }
+
     private static List<String> timelineNewestFirst(String project) {
         return given().queryParam("projectIds", project).when().get("/api/v1/timeline")
                 .then().statusCode(200).extract().jsonPath().getList("eventId", String.class);

@@ -38,6 +38,16 @@ public final class PipelineEvents {
         return event("msp.projects", "/msp/project-service", "org.msp.project.status-changed.v1", projectId, data);
     }
 
+    /** A withdrawal by the submitting partner; {@code reason} goes into the JSON as it is (no escaping). */
+    public static Sent withdrawn(String projectId, String title, String host, String partner, String from,
+            String reason, String... minerals) {
+        String data = """
+                {"projectId":"%s","title":"%s","status":"WITHDRAWN","hostCountry":"%s","submittingPartner":"%s",\
+                "minerals":[%s],"valueChainStage":"RECYCLING","from":"%s","to":"WITHDRAWN","actor":"officer",\
+                "reason":"%s"}""".formatted(projectId, title, host, partner, quoted(minerals), from, reason);
+        return event("msp.projects", "/msp/project-service", "org.msp.project.status-changed.v1", projectId, data);
+    }
+
     public static Sent reviewCompleted(String projectId, String outcome) {
         String data = """
                 {"reviewId":"%s","projectId":"%s","outcome":"%s","score":72.5,"riskCategory":"B",\

@@ -4,9 +4,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.msp.infra.testing.PlatformTestResource;
+import org.msp.notification.config.WebhookConfig;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebhookDeliveryTest {
     static final WebhookReceiver receiver = new WebhookReceiver();
     static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    @Inject
+    WebhookConfig config;
 
     @AfterAll
     static void stopReceiver() {
@@ -138,6 +144,29 @@ class WebhookDeliveryTest {
         assertEquals(5, failed.get("attempts"), "msp.webhooks.max-attempts in %test");
         assertTrue(((String) failed.get("lastError")).startsWith("no answer within"));
         assertEquals("DELIVERED", healthy.deliveries().getString("items[0].status"));
+    }
+
+    @Test
+    void targetsThatSendHeadersButNeverTheBodyEndFailedWithoutStarvingAHealthyOne() {
+        String project = UUID.randomUUID().toString();
+        String filter = """
+                {"projectIds":["%s"]}""".formatted(project);
+        // one stalling target per worker: were an attempt to wait for the body, none would be left for the healthy one
+        List<Subscriptions.Created> stalling = IntStream.range(0, config.workers())
+                .mapToObj(i -> Subscriptions.webhook(receiver.newStallingEndpoint(), filter)).toList();
+        String healthyUrl = receiver.newEndpoint();
+        Subscriptions.Created healthy = Subscriptions.webhook(healthyUrl, filter);
+
+        PipelineEvents.submitted(project, "Nkana copper smelter", "ZM", "US", "COPPER").send();
+
+        await().atMost(PATIENCE).until(() -> receiver.received(healthyUrl).size() == 1);
+        await().atMost(PATIENCE).until(() -> "DELIVERED".equals(healthy.deliveries().getString("items[0].status")));
+        for (Subscriptions.Created stalled : stalling) {
+            await().atMost(PATIENCE).until(() -> "FAILED".equals(stalled.deliveries().getString("items[0].status")));
+            Map<String, Object> failed = stalled.deliveries().getMap("items[0]");
+            assertEquals(5, failed.get("attempts"), "msp.webhooks.max-attempts in %test");
+            assertTrue(((String) failed.get("lastError")).startsWith("no answer within"), (String) failed.get("lastError"));
+        }
     }
 
     static String hmac(String body, String secret) throws Exception {

@@ -31,6 +31,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
     private final Set<String> silent = ConcurrentHashMap.newKeySet();
+    private final Set<String> stalling = ConcurrentHashMap.newKeySet();
     private final CountDownLatch closing = new CountDownLatch(1);
 
     public WebhookReceiver() {
@@ -67,6 +68,13 @@ public final class WebhookReceiver implements AutoCloseable {
         return url;
     }
 
+    /** The endpoint answers 200 with a Content-Length of 1000, then never sends the body. */
+    public String newStallingEndpoint() {
+        String url = newEndpoint();
+        stalling.add(path(url));
+        return url;
+    }
+
     public List<Received> received(String url) {
         return received.getOrDefault(path(url), List.of());
     }
@@ -79,7 +87,11 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("X-MSP-Signature"),
                 exchange.getRequestHeaders().getFirst("X-MSP-Delivery"),
                 exchange.getRequestHeaders().getFirst("X-MSP-Delivery-Attempt")));
-        if (silent.contains(path)) {
+        if (stalling.contains(path)) {
+            exchange.sendResponseHeaders(200, 1000);
+            exchange.getResponseBody().flush();
+        }
+        if (silent.contains(path) || stalling.contains(path)) {
             try {
                 closing.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -55,8 +55,8 @@ final class AtomFeed {
                 text(xml, "published", time(entry.occurredAt));
                 link(xml, "alternate", projectUrl.apply(entry.projectId), null);
                 xml.writeEmptyElement(NS, "category");
-                xml.writeAttribute("term", entry.eventType);
-                xml.writeAttribute("label", PipelineEventType.of(entry.eventType).map(Enum::name).orElse(entry.eventType));
+                attribute(xml, "term", entry.eventType);
+                attribute(xml, "label", PipelineEventType.of(entry.eventType).map(Enum::name).orElse(entry.eventType));
                 text(xml, "summary", summary(entry));
                 xml.writeEndElement();
             }
@@ -99,16 +99,39 @@ final class AtomFeed {
 
     private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
         xml.writeStartElement(NS, element);
-        xml.writeCharacters(value);
+        xml.writeCharacters(legal(value));
         xml.writeEndElement();
+    }
+
+    private static void attribute(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeAttribute(name, legal(value));
     }
 
     private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
         xml.writeEmptyElement(NS, "link");
-        xml.writeAttribute("rel", rel);
+        attribute(xml, "rel", rel);
         if (type != null) {
-            xml.writeAttribute("type", type);
+            attribute(xml, "type", type);
         }
-        xml.writeAttribute("href", href);
+        attribute(xml, "href", href);
+    }
+
+    /**
+     * {@code text} without the characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF, lone
+     * surrogates): events may carry them, the writer passes them through, and one would make the whole
+     * feed unparseable.
+     */
+    static String legal(String text) {
+        if (text.codePoints().allMatch(AtomFeed::isXmlChar)) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(AtomFeed::isXmlChar).forEach(kept::appendCodePoint);
+        return kept.toString();
+    }
+
+    private static boolean isXmlChar(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || c >= 0x10000;
     }
 }

@@ -13,7 +13,7 @@ public interface WebhookConfig {
     /** Accept targets on private networks (10/8, 172.16/12, 192.168/16, fc00::/7). */
     boolean allowPrivateNetworks();
 
-    /** Per-request timeout (connect and response). */
+    /** Bound on one whole attempt: connect, response headers and body. */
     Duration timeout();
 
     /** Attempts before a retryable delivery is parked as FAILED. */

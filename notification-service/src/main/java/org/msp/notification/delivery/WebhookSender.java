@@ -3,7 +3,6 @@ package org.msp.notification.delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.msp.notification.config.WebhookConfig;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +10,15 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** One HTTP attempt of one delivery: POST the CloudEvent, signed, with a hard timeout and no redirects. */
+/**
+ * One HTTP attempt of one delivery: POST the CloudEvent, signed, with no redirects and a hard timeout on
+ * the whole exchange (connect, headers and body).
+ */
 @ApplicationScoped
 public class WebhookSender {
     public static final String DELIVERY_HEADER = "X-MSP-Delivery";
@@ -44,19 +50,33 @@ public class WebhookSender {
                 .header(EVENT_TYPE_HEADER, eventType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
+        // HttpRequest.timeout only bounds the wait for the response headers: a target that then stalls the
+        // body would hold this worker for ever, so the whole exchange gets the timeout, and cancelling it
+        // closes the connection
+        CompletableFuture<HttpResponse<Void>> exchange =
+                client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = exchange.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS).statusCode();
             if (status >= 200 && status < 300) {
                 return new Attempt(true, status, null, false);
             }
             return new Attempt(false, status, "target answered " + status, RetryPolicy.isRetryable(status));
-        } catch (HttpTimeoutException e) {
-            return new Attempt(false, null, "no answer within " + config.timeout(), true);
-        } catch (IOException e) {
-            return new Attempt(false, null, "could not reach the target: " + e, true);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return noAnswer();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                return noAnswer();
+            }
+            return new Attempt(false, null, "could not reach the target: " + e.getCause(), true);
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             return new Attempt(false, null, "interrupted (service stopping)", true);
         }
+    }
+
+    private Attempt noAnswer() {
+        return new Attempt(false, null, "no answer within " + config.timeout(), true);
     }
 }

@@ -11,13 +11,29 @@ import java.util.Locale;
  * cleared with conditions". Built from the event alone, so it never changes once recorded.
  */
 public final class Headline {
+    /** timeline_entry.summary is VARCHAR(1000); a longer line would fail the insert and sink the event. */
+    public static final int MAX_LENGTH = 1000;
+    /** A reason (project-service allows 2000 characters) is quoted in brief; the event keeps all of it. */
+    static final int MAX_REASON = 300;
+
     private Headline() {
     }
 
     /** {@code title} may be null when the project's submitted event has not been seen (yet). */
     public static String of(PipelineEventType type, String title, String projectId, JsonNode data) {
         String subject = title != null && !title.isBlank() ? title : "Project " + projectId;
-        return subject + ": " + what(type, data);
+        return shorten(subject + ": " + what(type, data), MAX_LENGTH);
+    }
+
+    /**
+     * {@code text} cut to at most {@code max} characters, the last being "…" when it was cut. Counts code
+     * points, as PostgreSQL counts VARCHAR characters, and so never splits a surrogate pair.
+     */
+    public static String shorten(String text, int max) {
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)).stripTrailing() + "…";
     }
 
     static String what(PipelineEventType type, JsonNode data) {
@@ -47,7 +63,7 @@ public final class Headline {
             case "SUBMITTED" -> "proposal submitted";
             default -> "status changed from " + orUnknown(text(data, "from")) + " to " + orUnknown(to);
         };
-        return reason == null || reason.isBlank() ? what : what + " (" + reason + ")";
+        return reason == null || reason.isBlank() ? what : what + " (" + shorten(reason, MAX_REASON) + ")";
     }
 
     private static String interest(JsonNode data) {

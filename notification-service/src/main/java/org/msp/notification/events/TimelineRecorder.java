@@ -103,8 +103,8 @@ public class TimelineRecorder {
         if (title == null || !title.isTextual()) {
             return null;
         }
-        String text = title.asText().strip();
-        return text.length() > 300 ? text.substring(0, 300) : text;
+        // project_facts.title and timeline_entry.title are VARCHAR(300); project-service allows 200
+        return Headline.shorten(title.asText().strip(), 300);
     }
 
     private static String country(JsonNode data, String field) {

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +76,14 @@ public class WebhookTargetPolicy {
 
     Optional<String> refusal(InetAddress address) {
         String host = address.getHostAddress();
-        if (address.isLinkLocalAddress() || METADATA_ADDRESSES.contains(host)) {
+        // an IPv6 address that carries an IPv4 one reaches that IPv4 host, so it is judged as that host too
+        return embeddedIpv4(address).flatMap(ipv4 -> refusal(ipv4, ipv4.getHostAddress() + " in " + host))
+                .or(() -> refusal(address, host));
+    }
+
+    /** {@code host} is how the reason names the address. */
+    private Optional<String> refusal(InetAddress address, String host) {
+        if (address.isLinkLocalAddress() || METADATA_ADDRESSES.contains(address.getHostAddress())) {
             return Optional.of("resolves to a link-local or cloud metadata address (" + host + ")");
         }
         if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
@@ -88,6 +96,38 @@ public class WebhookTargetPolicy {
             return Optional.of("resolves to a private network address (" + host + ")");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The IPv4 address inside an IPv4-mapped (::ffff:0:0/96), IPv4-compatible (::/96), NAT64
+     * (64:ff9b::/96) or 6to4 (2002::/16) address, if it is one.
+     */
+    private static Optional<InetAddress> embeddedIpv4(InetAddress address) {
+        if (!(address instanceof Inet6Address)) {
+            return Optional.empty();
+        }
+        byte[] b = address.getAddress();
+        boolean sixToFour = b[0] == 0x20 && b[1] == 0x02;
+        boolean mappedOrCompatible = zero(b, 0, 10) && b[10] == b[11] && (b[10] == 0 || b[10] == (byte) 0xff);
+        boolean nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b && zero(b, 4, 12);
+        if (!sixToFour && !mappedOrCompatible && !nat64) {
+            return Optional.empty();
+        }
+        int from = sixToFour ? 2 : 12;
+        try {
+            return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(b, from, from + 4)));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are always an IPv4 address", e);
+        }
+    }
+
+    private static boolean zero(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPrivate(InetAddress address) {

@@ -61,12 +61,7 @@ class FeedAndStreamTest {
                 .when().get("/api/v1/feed.atom")
                 .then().statusCode(200).contentType(containsString("application/atom+xml"))
                 .extract().asByteArray();
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Document feed = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-
-        Element root = feed.getDocumentElement();
+        Element root = parse(xml).getDocumentElement();
         assertEquals(ATOM, root.getNamespaceURI());
         assertEquals("feed", root.getLocalName());
         assertTrue(child(root, "id").getTextContent().startsWith("tag:msp-pipeline.org,2026:timeline?projectIds="));
@@ -96,6 +91,23 @@ class FeedAndStreamTest {
                 .when().get("/api/v1/feed.atom").then().statusCode(200).extract().asString();
         assertTrue(filtered.contains("urn:uuid:" + completed.id()));
         assertFalse(filtered.contains("urn:uuid:" + submitted.id()));
+    }
+
+    @Test
+    void controlCharactersInAProjectTitleDoNotBreakTheFeed() throws Exception {
+        String project = UUID.randomUUID().toString();
+        // JSON escapes, so the event itself is valid; the title then holds U+0001 and U+001F, which XML 1.0 forbids
+        PipelineEvents.Sent submitted = PipelineEvents.submitted(project, "Salar\\u0001 lithium\\u001F extraction",
+                "AR", "KR", "LITHIUM").send();
+        await().atMost(PATIENCE).until(() -> given().queryParam("projectIds", project)
+                .when().get("/api/v1/timeline").then().statusCode(200).extract().jsonPath().getList("$").size() == 1);
+
+        byte[] xml = given().queryParam("projectIds", project)
+                .when().get("/api/v1/feed.atom")
+                .then().statusCode(200).extract().asByteArray();
+        Element entry = child(parse(xml).getDocumentElement(), "entry");
+        assertEquals("urn:uuid:" + submitted.id(), child(entry, "id").getTextContent());
+        assertEquals("Salar lithium extraction: proposal submitted by KR", child(entry, "title").getTextContent());
     }
 
     @Test
@@ -145,6 +157,14 @@ class FeedAndStreamTest {
             opened.forEach(Stream::close);
             response.cancel(true);
         }
+    }
+
+    /** Parses as a feed reader would: namespace-aware, and failing on anything that is not well-formed XML. */
+    static Document parse(byte[] xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
     }
 
     static Element child(Element parent, String name) {

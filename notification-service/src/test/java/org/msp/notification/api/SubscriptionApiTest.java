@@ -53,7 +53,10 @@ class SubscriptionApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"ftp://example.org/hook", "http://169.254.169.254/latest/meta-data/",
             "http://[fe80::1]/hook", "not a url", "mailto:someone@example.org", "http:///no-host",
-            "http://user:pass@127.0.0.1/hook", "http://0.0.0.0/hook"})
+            "http://user:pass@127.0.0.1/hook", "http://0.0.0.0/hook",
+            // cloud metadata (169.254.169.254) inside IPv6: IPv4-mapped, IPv4-compatible, NAT64 and 6to4
+            "http://[::ffff:169.254.169.254]/hook", "http://[::169.254.169.254]/hook",
+            "http://[64:ff9b::a9fe:a9fe]/hook", "http://[2002:a9fe:a9fe::1]/hook"})
     void badWebhookTargetsAreRefused(String target) {
         given().contentType(ContentType.JSON)
                 .body("""

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HeadlineTest {
     final ObjectMapper json = new ObjectMapper();
@@ -37,5 +38,27 @@ class HeadlineTest {
     void aProjectNotYetKnownIsNamedByItsId() throws Exception {
         assertEquals("Project p-1: endorsed by SE",
                 line(PipelineEventType.PARTNER_ENDORSEMENT_GIVEN, null, "{\"partner\":\"SE\"}"));
+    }
+
+    @Test
+    void aLongReasonIsQuotedInBriefAndTheLineFitsTheColumn() throws Exception {
+        String reason = "x".repeat(2000);
+        String headline = line(PipelineEventType.PROJECT_STATUS_CHANGED, "Kolwezi",
+                "{\"to\":\"WITHDRAWN\",\"reason\":\"" + reason + "\"}");
+        assertEquals("Kolwezi: withdrawn (" + "x".repeat(Headline.MAX_REASON - 1) + "…)", headline);
+
+        String longest = line(PipelineEventType.ESG_REVIEW_COMPLETED, "Kolwezi",
+                "{\"outcome\":\"" + "A".repeat(5000) + "\"}");
+        assertEquals(Headline.MAX_LENGTH, longest.codePointCount(0, longest.length()));
+        assertTrue(longest.endsWith("a…"));
+    }
+
+    @Test
+    void shorteningCountsCharactersAndNeverSplitsASurrogatePair() {
+        // U+1F48E is one character in two UTF-16 units: a cut by units would leave half of it
+        assertEquals("a💎…", Headline.shorten("a💎💎💎", 3));
+        assertEquals("💎💎…", Headline.shorten("💎".repeat(5), 3));
+        assertEquals("💎💎💎", Headline.shorten("💎💎💎", 3), "three characters fit in three, though six UTF-16 units");
+        assertEquals("cut here…", Headline.shorten("cut here and there", 10), "no space before the ellipsis");
     }
 }
