@@ -33,8 +33,11 @@ public final class ServiceProcess {
      * benchmark's tools; see the README's performance section). C1 reaches its steady state within
      * seconds, starts each service about a second sooner and keeps its resident memory about 25 MB
      * lower; once C2 had warmed up, the pipeline sustained no more with it in our runs.
+     * A small initial heap: by default the JVM starts with a 64th of the machine's memory (capped by -Xmx),
+     * and the serial collector's young generation, sized from that, is touched in full within seconds;
+     * starting at 32 MB and growing on demand kept an idle service about 40 MB smaller (259 -> 221 MB).
      */
-    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     /** Where a service finds its database, broker and Keycloak realm, plus any extra settings. */
     public record Wiring(int httpPort, String jdbcUrl, String dbUser, String dbPassword, String kafkaBootstrapServers,
