@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.msp.platform.events.EventText;
 import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
@@ -208,24 +209,10 @@ public class Review extends PanacheEntityBase {
             return false;
         }
         status = ReviewStatus.CANCELLED;
-        closedReason = shortened(reason, CLOSED_REASON_LENGTH);
+        // the reason comes from project-service, which allows more than the column holds once prefixed
+        closedReason = EventText.shortened(reason, CLOSED_REASON_LENGTH);
         completedAt = now;
         return true;
-    }
-
-    /**
-     * {@code text} cut to at most {@code max} characters, ending in an ellipsis when cut. A withdrawal
-     * reason comes from another service and may be longer than the column: the review must still close.
-     */
-    static String shortened(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--; // never split a surrogate pair
-        }
-        return text.substring(0, end) + "\u2026";
     }
 
     /** Secretariat and the assigned reviewer see an open review's ratings; everybody sees a completed one. */

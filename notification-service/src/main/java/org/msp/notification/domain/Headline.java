@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Locale;
 
+import static org.msp.platform.events.EventText.shortened;
+
 /**
  * The one line a person reads in the feed, e.g. "Kabwe zinc-lead recycling: ESG review completed —
  * cleared with conditions". Built from the event alone, so it never changes once recorded.
@@ -22,18 +24,7 @@ public final class Headline {
     /** {@code title} may be null when the project's submitted event has not been seen (yet). */
     public static String of(PipelineEventType type, String title, String projectId, JsonNode data) {
         String subject = title != null && !title.isBlank() ? title : "Project " + projectId;
-        return shorten(subject + ": " + what(type, data), MAX_LENGTH);
-    }
-
-    /**
-     * {@code text} cut to at most {@code max} characters, the last being "…" when it was cut. Counts code
-     * points, as PostgreSQL counts VARCHAR characters, and so never splits a surrogate pair.
-     */
-    public static String shorten(String text, int max) {
-        if (text.codePointCount(0, text.length()) <= max) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, max - 1)).stripTrailing() + "…";
+        return shortened(subject + ": " + what(type, data), MAX_LENGTH);
     }
 
     static String what(PipelineEventType type, JsonNode data) {
@@ -63,7 +54,7 @@ public final class Headline {
             case "SUBMITTED" -> "proposal submitted";
             default -> "status changed from " + orUnknown(text(data, "from")) + " to " + orUnknown(to);
         };
-        return reason == null || reason.isBlank() ? what : what + " (" + shorten(reason, MAX_REASON) + ")";
+        return reason == null || reason.isBlank() ? what : what + " (" + shortened(reason, MAX_REASON) + ")";
     }
 
     private static String interest(JsonNode data) {

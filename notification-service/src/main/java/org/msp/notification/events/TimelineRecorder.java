@@ -11,6 +11,7 @@ import org.msp.notification.domain.ProjectFacts;
 import org.msp.notification.domain.TimelineEntry;
 import org.msp.platform.api.CountryCode;
 import org.msp.platform.events.CloudEvent;
+import org.msp.platform.events.EventText;
 import org.msp.platform.events.MalformedEventException;
 import org.msp.platform.inbox.IdempotentConsumer.Result;
 
@@ -104,7 +105,7 @@ public class TimelineRecorder {
             return null;
         }
         // project_facts.title and timeline_entry.title are VARCHAR(300); project-service allows 200
-        return Headline.shorten(title.asText().strip(), 300);
+        return EventText.shortened(title.asText().strip(), 300);
     }
 
     private static String country(JsonNode data, String field) {

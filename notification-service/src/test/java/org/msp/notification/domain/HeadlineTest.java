@@ -52,13 +52,4 @@ class HeadlineTest {
         assertEquals(Headline.MAX_LENGTH, longest.codePointCount(0, longest.length()));
         assertTrue(longest.endsWith("a…"));
     }
-
-    @Test
-    void shorteningCountsCharactersAndNeverSplitsASurrogatePair() {
-        // U+1F48E is one character in two UTF-16 units: a cut by units would leave half of it
-        assertEquals("a💎…", Headline.shorten("a💎💎💎", 3));
-        assertEquals("💎💎…", Headline.shorten("💎".repeat(5), 3));
-        assertEquals("💎💎💎", Headline.shorten("💎💎💎", 3), "three characters fit in three, though six UTF-16 units");
-        assertEquals("cut here…", Headline.shorten("cut here and there", 10), "no space before the ellipsis");
-    }
 }
