@@ -52,10 +52,12 @@ if [ ! -f "$kc_zip" ]; then
   mv "$BENCH/target/downloads/keycloak-quarkus-dist-$kc_version.zip" "$kc_zip" 2>/dev/null || true
 fi
 
-# HdrHistogram, Jackson and kafka-clients come with the Kafka tools jars; the launchers with deploy/infra
-CP="$BENCH/target/classes:$ROOT/deploy/infra/target/classes:$ROOT/deploy/infra/target/lib/*:$ROOT/deploy/kafka-dist/target/lib/*"
-rm -rf "$BENCH/target/classes" && mkdir -p "$BENCH/target/classes"
-javac -nowarn --release 17 -d "$BENCH/target/classes" -cp "$CP" $(find "$BENCH/src/main/java" -name '*.java')
+# The bench is the Maven module deploy/bench, compiled afresh each run (-am rebuilds what it needs if
+# stale); its package phase copies its run-time class path (the launchers of deploy/infra, the event
+# contract, the Kafka tools jars with HdrHistogram, Jackson and kafka-clients) into target/lib.
+rm -rf "$BENCH/target/classes" "$BENCH/target/lib"
+./mvnw -B -q -pl deploy/bench -am package -DskipTests
+CP="$BENCH/target/classes:$BENCH/target/lib/*"
 
 commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
 dirty=false

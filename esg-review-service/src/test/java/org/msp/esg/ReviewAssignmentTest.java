@@ -10,7 +10,9 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.msp.esg.domain.Reviewer;
 import org.msp.esg.service.ReviewService;
+import org.msp.events.EventSamples.Facts;
 import org.msp.infra.testing.PlatformTestResource;
 
 import java.util.List;
@@ -57,7 +59,8 @@ class ReviewAssignmentTest {
     @TestSecurity(user = "jp-reviewer", roles = "esg-reviewer")
     @OidcSecurity(claims = @Claim(key = "country", value = "JP"))
     void aJapaneseReviewerClaimsAZambianProjectAndReviewAssignedIsPublished() {
-        String reviewId = TestReviews.open(reviews, "ZM", "ZM");
+        Facts project = TestReviews.facts("ZM", "ZM");
+        String reviewId = TestReviews.open(reviews, project);
         given().when().post("/api/v1/reviews/{id}/assignment", reviewId)
                 .then().statusCode(200)
                 .body("status", equalTo("ASSIGNED"))
@@ -76,6 +79,7 @@ class ReviewAssignmentTest {
         assertEquals(reviewId, data.get("reviewId").asText());
         assertEquals("jp-reviewer", data.get("reviewer").asText());
         assertEquals("JP", data.get("reviewerCountry").asText());
+        TestReviews.assertFacts(data, project);
         given().when().get("/api/v1/reviews/{id}/history", reviewId).then()
                 .body("action", equalTo(List.of("OPENED", "ASSIGNED")));
     }
@@ -85,7 +89,7 @@ class ReviewAssignmentTest {
     @OidcSecurity(claims = @Claim(key = "country", value = "NO"))
     void aReviewAlreadyAssignedCannotBeTakenBySomeoneElse() {
         String reviewId = TestReviews.open(reviews, "BR", "CA");
-        reviews.assign(UUID.fromString(reviewId), "se-reviewer", "SE", "secretariat-user");
+        reviews.assign(UUID.fromString(reviewId), new Reviewer("se-reviewer", "SE"), "secretariat-user");
         given().when().post("/api/v1/reviews/{id}/assignment", reviewId)
                 .then().statusCode(409).body("detail", containsString("already assigned"));
         given().when().get("/api/v1/reviews/{id}", reviewId).then().body("reviewer", equalTo("se-reviewer"));
@@ -137,7 +141,7 @@ class ReviewAssignmentTest {
     void aReviewerAssignedUnderTheWrongCountryCannotRateOrComplete() {
         String reviewId = TestReviews.open(reviews, "ZM", "GB");
         // the secretariat named the Zambian reviewer as Japanese: the conflict check passed on that word
-        reviews.assign(UUID.fromString(reviewId), "zm-reviewer", "JP", "secretariat-user");
+        reviews.assign(UUID.fromString(reviewId), new Reviewer("zm-reviewer", "JP"), "secretariat-user");
         given().contentType(ContentType.JSON).body("{\"rating\": \"MEETS\"}")
                 .when().put("/api/v1/reviews/{id}/items/{code}", reviewId, "IFC-PS3-WATER")
                 .then().statusCode(409).contentType(startsWith("application/problem+json"))

@@ -11,7 +11,10 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.msp.esg.domain.ItemRating;
+import org.msp.esg.domain.Reviewer;
 import org.msp.esg.service.ReviewService;
+import org.msp.events.EventSamples.Facts;
+import org.msp.events.Mineral;
 import org.msp.infra.testing.PlatformTestResource;
 
 import java.util.List;
@@ -42,7 +45,11 @@ class ReviewCompletionTest {
 
     /** A review of a ZM/GB project claimed by the caller. */
     private String claimedReview() {
-        String reviewId = TestReviews.open(reviews, "ZM", "GB");
+        return claimedReview(TestReviews.facts("ZM", "GB"));
+    }
+
+    private String claimedReview(Facts project) {
+        String reviewId = TestReviews.open(reviews, project);
         given().when().post("/api/v1/reviews/{id}/assignment", reviewId).then().statusCode(200);
         return reviewId;
     }
@@ -98,7 +105,9 @@ class ReviewCompletionTest {
 
     @Test
     void aFailedCriticalItemRejectsAnOtherwisePerfectProjectAndOneCompletedEventIsPublished() {
-        String reviewId = claimedReview();
+        Facts project = Facts.of(UUID.randomUUID(), "ZM", "GB", Mineral.COBALT, Mineral.COPPER, Mineral.GERMANIUM)
+                .titled("Kipushi germanium and copper");
+        String reviewId = claimedReview(project);
         rateAll(reviewId, Map.of("IFC-PS2-FORCED-LABOUR", "DOES_NOT_MEET"));
         complete(reviewId, "A").statusCode(200)
                 .body("outcome", equalTo("REJECTED"))
@@ -123,6 +132,10 @@ class ReviewCompletionTest {
         assertEquals("No forced or compulsory labour", condition.get("title").asText());
         assertEquals("DOES_NOT_MEET", condition.get("rating").asText());
         assertEquals("finding on IFC-PS2-FORCED-LABOUR", condition.get("comment").asText());
+        // the project's facts as its submitted event stated them
+        TestReviews.assertFacts(data, project);
+        assertEquals("Kipushi germanium and copper", data.get("title").asText());
+        assertEquals("[\"COBALT\",\"COPPER\",\"GERMANIUM\"]", data.get("minerals").toString());
     }
 
     @Test
@@ -194,7 +207,7 @@ class ReviewCompletionTest {
     @Test
     void onlyTheAssignedReviewerRatesOrCompletes() {
         String reviewId = TestReviews.open(reviews, "ZM", "GB");
-        reviews.assign(UUID.fromString(reviewId), "kr-reviewer", "KR", "secretariat-user");
+        reviews.assign(UUID.fromString(reviewId), new Reviewer("kr-reviewer", "KR"), "secretariat-user");
         given().contentType(ContentType.JSON).body("{\"rating\": \"MEETS\"}")
                 .when().put("/api/v1/reviews/{id}/items/{code}", reviewId, "IFC-PS1-ESIA")
                 .then().statusCode(403).body("detail", containsString("assigned reviewer"));
@@ -208,7 +221,7 @@ class ReviewCompletionTest {
     @Test
     void aCompletedReviewIsFrozen() {
         String reviewId = claimedReview();
-        TestReviews.rateAll(reviews, reviewId, "jp-reviewer", Map.of());
+        TestReviews.rateAll(reviews, reviewId, new Reviewer("jp-reviewer", "JP"), Map.of());
         complete(reviewId, "C").statusCode(200);
         given().contentType(ContentType.JSON).body("{\"rating\": \"DOES_NOT_MEET\", \"comment\": \"late finding\"}")
                 .when().put("/api/v1/reviews/{id}/items/{code}", reviewId, "IFC-PS1-ESIA").then().statusCode(409);

@@ -1,15 +1,24 @@
 package org.msp.esg;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.msp.events.CloudEvent;
+import org.msp.events.EventSamples;
+import org.msp.events.EventSamples.Facts;
+import org.msp.events.Mineral;
+import org.msp.events.project.ProjectStatus;
+import org.msp.events.project.ProjectSubmitted;
 import org.msp.infra.testing.KafkaTestClient;
 import org.msp.infra.testing.PlatformTestResource;
-import org.msp.infra.testing.TestEvents;
+import org.msp.infra.testing.PoisonEvents;
+import org.msp.infra.testing.TableDigest;
 import org.msp.platform.inbox.Inbox;
 
 import java.time.Duration;
@@ -23,23 +32,39 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Reviews open by themselves from msp.projects, exactly once, and close when the project is withdrawn. */
+/**
+ * Reviews open by themselves from msp.projects, exactly once, and close when the project is withdrawn.
+ * The events are made with project-service's own records (platform-events EventSamples).
+ */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 class ReviewOpeningTest {
     @Inject
     Inbox inbox;
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Publishes {@code event} on msp.projects as project-service would. */
+    private static void send(CloudEvent<?> event) {
+        KafkaTestClient.send(event.topic().address(), event.subject(), EventSamples.json(event));
+    }
+
+    private static void awaitReviews(String projectId, int total) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("projectId", projectId)
+                .when().get("/api/v1/reviews").then().statusCode(200).body("total", equalTo(total)));
+    }
 
     @Test
     void aSubmittedEventOpensOneReviewAndTheSameEventAgainOpensNone() {
-        String projectId = UUID.randomUUID().toString();
-        String eventId = UUID.randomUUID().toString();
-        KafkaTestClient.send("msp.projects", projectId, TestReviews.submittedEvent(eventId, projectId, "AR", "US"));
+        Facts facts = Facts.of(UUID.randomUUID(), "AR", "US", Mineral.LITHIUM);
+        String projectId = facts.projectId().toString();
+        CloudEvent<ProjectSubmitted> submitted = CloudEvent.of(EventSamples.submitted(facts));
+        send(submitted);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("projectId", projectId)
-                .when().get("/api/v1/reviews").then().statusCode(200).body("total", equalTo(1)));
+        awaitReviews(projectId, 1);
         given().queryParam("projectId", projectId).when().get("/api/v1/reviews").then()
                 .body("items[0].status", equalTo("OPEN"))
+                .body("items[0].projectTitle", equalTo(facts.title()))
                 .body("items[0].hostCountry", equalTo("AR"))
                 .body("items[0].submittingPartner", equalTo("US"))
                 .body("items[0].templateVersion", equalTo(1))
@@ -47,11 +72,12 @@ class ReviewOpeningTest {
                 .body("items[0].progress.total", equalTo(TestReviews.SEEDED_ITEMS));
 
         // the same event redelivered, then another submitted event for the same project: neither opens a review
-        KafkaTestClient.send("msp.projects", projectId, TestReviews.submittedEvent(eventId, projectId, "AR", "US"));
-        String secondId = UUID.randomUUID().toString();
-        KafkaTestClient.send("msp.projects", projectId, TestReviews.submittedEvent(secondId, projectId, "AR", "US"));
+        send(submitted);
+        CloudEvent<ProjectSubmitted> second = CloudEvent.of(EventSamples.submitted(facts));
+        send(second);
         await().atMost(Duration.ofSeconds(30)).until(
-                () -> inbox.outcomeOf(TestReviews.PROJECTS_SOURCE, secondId) == Inbox.Outcome.SKIPPED);
+                () -> inbox.outcomeOf(second.source(), second.id()) == Inbox.Outcome.SKIPPED);
+        assertEquals(Inbox.Outcome.APPLIED, inbox.outcomeOf(submitted.source(), submitted.id()));
 
         given().queryParam("projectId", projectId).when().get("/api/v1/reviews").then().body("total", equalTo(1));
         List<JsonNode> opened = TestReviews.eventsOf("msp.esg-reviews", projectId, "org.msp.esg.review-opened.v1", 1);
@@ -65,6 +91,7 @@ class ReviewOpeningTest {
         assertEquals(36, data.get("templateId").asText().length());
         assertEquals("AR", data.get("hostCountry").asText());
         assertEquals("US", data.get("submittingPartner").asText());
+        TestReviews.assertFacts(data, facts);
     }
 
     @Test
@@ -79,15 +106,11 @@ class ReviewOpeningTest {
     }
 
     private void withdrawDuringReview(String reason, String expectedClosedReason) {
-        String projectId = UUID.randomUUID().toString();
-        KafkaTestClient.send("msp.projects", projectId,
-                TestReviews.submittedEvent(UUID.randomUUID().toString(), projectId, "CD", "FR"));
-        String withdrawn = TestEvents.cloudEvent(TestReviews.PROJECTS_SOURCE, "org.msp.project.status-changed.v1",
-                projectId, """
-                        {"projectId":"%s","title":"t","status":"WITHDRAWN","hostCountry":"CD","submittingPartner":"FR",\
-                        "minerals":["COBALT"],"valueChainStage":"EXTRACTION","from":"ESG_REVIEW","to":"WITHDRAWN",\
-                        "actor":"fr-officer","reason":"%s"}""".formatted(projectId, reason));
-        KafkaTestClient.send("msp.projects", projectId, withdrawn);
+        Facts facts = Facts.of(UUID.randomUUID(), "CD", "FR", Mineral.COBALT);
+        String projectId = facts.projectId().toString();
+        send(CloudEvent.of(EventSamples.submitted(facts)));
+        send(CloudEvent.of(EventSamples.statusChanged(facts, ProjectStatus.ESG_REVIEW, ProjectStatus.WITHDRAWN,
+                reason)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("projectId", projectId)
                 .when().get("/api/v1/reviews").then().statusCode(200)
@@ -107,15 +130,15 @@ class ReviewOpeningTest {
         KafkaTestClient.send("msp.projects", poisonKey, poison);
         String projectId = UUID.randomUUID().toString();
         // a submitted event missing the host country is unusable too
-        String incomplete = TestEvents.cloudEvent(TestReviews.PROJECTS_SOURCE, "org.msp.project.submitted.v1",
-                projectId, "{\"projectId\":\"%s\",\"title\":\"t\",\"submittingPartner\":\"US\"}".formatted(projectId));
-        KafkaTestClient.send("msp.projects", projectId, incomplete);
-        String goodProject = UUID.randomUUID().toString();
-        KafkaTestClient.send("msp.projects", goodProject,
-                TestReviews.submittedEvent(UUID.randomUUID().toString(), goodProject, "MN", "KR"));
+        ObjectNode incomplete = (ObjectNode) TestReviews.parse(EventSamples.json(EventSamples.submitted(
+                Facts.of(UUID.fromString(projectId), "AR", "US"))));
+        ((ObjectNode) incomplete.get("data")).remove("hostCountry");
+        KafkaTestClient.send("msp.projects", projectId, incomplete.toString());
+        Facts good = Facts.of(UUID.randomUUID(), "MN", "KR");
+        String goodProject = good.projectId().toString();
+        send(CloudEvent.of(EventSamples.submitted(good)));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("projectId", goodProject)
-                .when().get("/api/v1/reviews").then().statusCode(200).body("total", equalTo(1)));
+        awaitReviews(goodProject, 1);
         List<ConsumerRecord<String, String>> dead = KafkaTestClient.readUntil("msp.dead-letter.esg-review-service",
                 read -> read.stream().anyMatch(r -> poisonKey.equals(r.key()))
                         && read.stream().anyMatch(r -> projectId.equals(r.key())),
@@ -124,5 +147,19 @@ class ReviewOpeningTest {
                 "the poison record is on the dead-letter topic as it was sent");
         assertTrue(dead.stream().anyMatch(r -> projectId.equals(r.key())), "the incomplete event is dead-lettered");
         given().queryParam("projectId", projectId).when().get("/api/v1/reviews").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void eventsOutsideTheContractAreDeadLetteredAtOnceAndChangeNoRow() {
+        Facts facts = Facts.of(UUID.randomUUID(), "ZM", "GB", Mineral.COBALT, Mineral.COPPER);
+        send(CloudEvent.of(EventSamples.submitted(facts)));
+        awaitReviews(facts.projectId().toString(), 1); // the consumer is live
+
+        Facts refused = Facts.of(UUID.randomUUID(), "ZM", "GB", Mineral.COBALT);
+        PoisonEvents.assertRefusedAtTheEdge("msp.projects", "msp.dead-letter.esg-review-service",
+                EventSamples.json(EventSamples.submitted(refused)),
+                () -> TableDigest.of(dataSource, "review", "review_item", "review_history", "inbox_message"));
+        given().queryParam("projectId", refused.projectId().toString()).when().get("/api/v1/reviews").then()
+                .body("total", equalTo(0));
     }
 }

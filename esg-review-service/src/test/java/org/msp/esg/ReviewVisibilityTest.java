@@ -9,6 +9,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.msp.esg.domain.ItemRating;
+import org.msp.esg.domain.Reviewer;
 import org.msp.esg.domain.RiskCategory;
 import org.msp.esg.service.ReviewService;
 import org.msp.infra.testing.PlatformTestResource;
@@ -28,12 +29,14 @@ class ReviewVisibilityTest {
     @Inject
     ReviewService reviews;
 
+    private static final Reviewer FI = new Reviewer("fi-reviewer", "FI");
+
     /** An assigned review with one draft rating. */
     private String reviewWithADraftRating() {
         String reviewId = TestReviews.open(reviews, "MN", "KR");
-        reviews.assign(UUID.fromString(reviewId), "fi-reviewer", "FI", "secretariat-user");
+        reviews.assign(UUID.fromString(reviewId), FI, "secretariat-user");
         reviews.rate(UUID.fromString(reviewId), "IFC-PS3-WATER", ItemRating.PARTIAL, "draft", List.of(),
-                "draft finding", "fi-reviewer");
+                "draft finding", FI);
         return reviewId;
     }
 
@@ -81,8 +84,8 @@ class ReviewVisibilityTest {
     @Test
     void aCompletedReviewIsPublicWithItsRatingsAndConditions() {
         String reviewId = reviewWithADraftRating();
-        TestReviews.rateAll(reviews, reviewId, "fi-reviewer", Map.of("EITI-BENEFICIAL-OWNERSHIP", ItemRating.DOES_NOT_MEET));
-        reviews.complete(UUID.fromString(reviewId), RiskCategory.B, "fi-reviewer");
+        TestReviews.rateAll(reviews, reviewId, FI, Map.of("EITI-BENEFICIAL-OWNERSHIP", ItemRating.DOES_NOT_MEET));
+        reviews.complete(UUID.fromString(reviewId), RiskCategory.B, FI);
         given().when().get("/api/v1/reviews/{id}", reviewId).then().statusCode(200)
                 .body("status", equalTo("COMPLETED"))
                 .body("outcome", equalTo("CLEARED_WITH_CONDITIONS"))

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.msp.esg.domain.ItemRating;
+import org.msp.esg.domain.Reviewer;
 import org.msp.esg.service.ReviewService;
+import org.msp.events.EventSamples;
+import org.msp.events.EventSamples.Facts;
+import org.msp.events.Mineral;
 import org.msp.infra.testing.KafkaTestClient;
-import org.msp.infra.testing.TestEvents;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,18 +22,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Shared set-up for the service tests: reviews opened and advanced as other actors would. */
 final class TestReviews {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String PROJECTS_SOURCE = "/msp/project-service";
     /** The seeded template: 32 items weighing 100 in all. */
     static final int SEEDED_ITEMS = 32;
 
     private TestReviews() {
     }
 
+    /** The facts of a new cobalt and copper project hosted by {@code hostCountry}. */
+    static Facts facts(String hostCountry, String submittingPartner) {
+        return Facts.of(UUID.randomUUID(), hostCountry, submittingPartner, Mineral.COBALT, Mineral.COPPER);
+    }
+
     /** Opens a review as the submitted-event consumer would; returns the review id. */
     static String open(ReviewService reviews, String hostCountry, String submittingPartner) {
-        UUID projectId = UUID.randomUUID();
-        reviews.openFor(projectId, "Test project " + projectId, hostCountry, submittingPartner, "test");
-        return reviewOf(projectId.toString());
+        return open(reviews, facts(hostCountry, submittingPartner));
+    }
+
+    static String open(ReviewService reviews, Facts facts) {
+        reviews.openFor(EventSamples.submitted(facts), "test");
+        return reviewOf(facts.projectId().toString());
     }
 
     /** The id of the review of {@code projectId}, read through the public list. */
@@ -52,22 +62,12 @@ final class TestReviews {
     }
 
     /** Rates every item MEETS except {@code overrides} (each with a comment), as {@code reviewer}, via the service. */
-    static void rateAll(ReviewService reviews, String reviewId, String reviewer, Map<String, ItemRating> overrides) {
+    static void rateAll(ReviewService reviews, String reviewId, Reviewer reviewer, Map<String, ItemRating> overrides) {
         for (String code : itemCodes(reviewId)) {
             ItemRating rating = overrides.getOrDefault(code, ItemRating.MEETS);
             reviews.rate(UUID.fromString(reviewId), code, rating, "document review", List.of(),
                     rating == ItemRating.MEETS ? null : "finding on " + code, reviewer);
         }
-    }
-
-    static String submittedEvent(String eventId, String projectId, String hostCountry, String submittingPartner) {
-        String data = """
-                {"projectId":"%s","title":"Lithium brine project %s","status":"SUBMITTED","hostCountry":"%s",\
-                "submittingPartner":"%s","minerals":["LITHIUM"],"valueChainStage":"EXTRACTION","summary":"s",\
-                "sponsor":"Salar SA","requestedFinancingUsd":1000000,"disclosure":{"feasibilityStudyPublic":true,\
-                "agreementPublic":false,"communityConsultationHeld":true},"actor":"ar-officer"}""".formatted(
-                projectId, projectId, hostCountry, submittingPartner);
-        return TestEvents.cloudEvent(eventId, PROJECTS_SOURCE, "org.msp.project.submitted.v1", projectId, data);
     }
 
     /** The records on {@code topic} keyed by {@code projectId} with {@code type}, once {@code expected} are there. */
@@ -85,6 +85,17 @@ final class TestReviews {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The project facts every event of msp.esg-reviews carries, as the submitted event stated them. */
+    static void assertFacts(JsonNode data, Facts facts) {
+        assertEquals(facts.projectId().toString(), data.path("projectId").asText());
+        assertEquals(facts.title(), data.path("title").asText());
+        assertEquals(facts.hostCountry(), data.path("hostCountry").asText());
+        assertEquals(facts.submittingPartner(), data.path("submittingPartner").asText());
+        List<String> minerals = new java.util.ArrayList<>();
+        data.path("minerals").forEach(mineral -> minerals.add(mineral.asText()));
+        assertEquals(facts.minerals().stream().map(Enum::name).toList(), minerals);
     }
 
     static void assertCloudEvent(JsonNode event, String type, String projectId) {

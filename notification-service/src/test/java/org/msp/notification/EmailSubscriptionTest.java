@@ -74,10 +74,10 @@ class EmailSubscriptionTest {
                 .then().statusCode(200).body("status", equalTo("ACTIVE"));
 
         // after confirmation: the event arrives once, even when Kafka redelivers it
-        PipelineEvents.Sent completed = PipelineEvents.reviewCompleted(project, "CLEARED_WITH_CONDITIONS").send();
+        PipelineEvents.Sent completed = PipelineEvents.reviewCompleted(before.facts(), "CLEARED_WITH_CONDITIONS").send();
         completed.send();
         // same topic and key, so consumed after both copies: once it is mailed, the copy has been seen
-        PipelineEvents.Sent assigned = PipelineEvents.reviewAssigned(project, "reviewer-1").send();
+        PipelineEvents.Sent assigned = PipelineEvents.reviewAssigned(before.facts(), "reviewer-1").send();
         String subject = TITLE + ": ESG review completed — cleared with conditions";
         await().atMost(PATIENCE).until(() -> GreenMailTestResource.mailsTo(address).stream()
                 .anyMatch(mail -> mail.subject().equals(TITLE + ": ESG reviewer assigned")));

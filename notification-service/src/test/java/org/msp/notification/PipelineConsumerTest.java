@@ -5,8 +5,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
 import org.msp.infra.testing.KafkaTestClient;
 import org.msp.infra.testing.PlatformTestResource;
+import org.msp.infra.testing.PoisonEvents;
+import org.msp.infra.testing.TableDigest;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,19 +30,23 @@ class PipelineConsumerTest {
     static final Duration PATIENCE = Duration.ofSeconds(45);
     static final String DEAD_LETTERS = "msp.dead-letter.notification-service";
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
     void poisonRecordsInABurstAreDeadLetteredAloneWhileEveryGoodEventReachesTheTimelineOnceInOrder() {
         String project = UUID.randomUUID().toString();
         String unparseable = "{\"not\": \"a cloud event for " + project + "\"}";
         // a complete CloudEvent whose data names a host country that is not one
-        String badCountry = PipelineEvents.submitted(project, "Bad host", "Zambia", "GB", "ZINC").json();
+        String badCountry = PipelineEvents.submitted(project, "Bad host", "ZM", "GB", "COBALT").json()
+                .replace("\"hostCountry\":\"ZM\"", "\"hostCountry\":\"Zambia\"");
 
         List<PipelineEvents.Sent> good = new ArrayList<>();
-        good.add(PipelineEvents.submitted(project, "Kabwe zinc-lead recycling", "ZM", "GB", "ZINC", "LEAD"));
+        good.add(PipelineEvents.submitted(project, "Kabwe zinc-lead recycling", "ZM", "GB", "COPPER", "COBALT"));
         String[] path = {"SUBMITTED", "ESG_REVIEW", "OPEN_FOR_SUPPORT", "ENDORSED", "PRIORITISED"};
         for (int i = 1; i < path.length; i++) {
             good.add(PipelineEvents.statusChanged(project, "Kabwe zinc-lead recycling", "ZM", "GB", path[i - 1],
-                    path[i], "ZINC", "LEAD"));
+                    path[i], "COPPER", "COBALT"));
         }
         List<String> burst = new ArrayList<>();
         for (int i = 0; i < good.size(); i++) {
@@ -75,7 +83,7 @@ class PipelineConsumerTest {
         // 2000 characters, project-service's limit for a withdrawal reason
         String reason = "Financing fell through. ".repeat(84).substring(0, 2000);
         PipelineEvents.Sent withdrawn = PipelineEvents.withdrawn(project, "Kabwe zinc-lead recycling", "ZM", "GB",
-                "OPEN_FOR_SUPPORT", reason, "ZINC").send();
+                "OPEN_FOR_SUPPORT", reason, "COPPER").send();
 
         await().atMost(PATIENCE).until(() -> timelineNewestFirst(project).contains(withdrawn.id()));
         String summary = given().queryParam("projectIds", project).when().get("/api/v1/timeline")
@@ -84,6 +92,20 @@ class PipelineConsumerTest {
                 summary);
         assertTrue(summary.endsWith("…)"), "the reason is shortened visibly: " + summary);
         assertTrue(summary.length() < reason.length());
+    }
+
+    @Test
+    void eventsOutsideTheContractAreDeadLetteredAtOnceOnEveryTopicAndChangeNoRow() {
+        String project = UUID.randomUUID().toString();
+        PipelineEvents.Sent submitted = PipelineEvents.submitted(project, "Refused at the edge", "NA", "DE",
+                "RARE_EARTHS").send();
+        await().atMost(PATIENCE).until(() -> timelineNewestFirst(project).contains(submitted.id())); // consumers live
+        for (PipelineEvents.Sent valid : List.of(submitted, PipelineEvents.reviewCompleted(submitted.facts(), "CLEARED"),
+                PipelineEvents.endorsementGiven(submitted.facts(), "FR"))) {
+            PoisonEvents.assertRefusedAtTheEdge(valid.topic(), DEAD_LETTERS, valid.json(),
+                    () -> TableDigest.of(dataSource, "timeline_entry", "project_facts", "inbox_message"));
+        }
+        assertEquals(List.of(submitted.id()), timelineNewestFirst(project));
     }
 
     private static List<String> timelineNewestFirst(String project) {

@@ -80,27 +80,31 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void partnerAndReviewEventsAreFilteredByCountryAndMineralLearnedFromTheProjectsEvents() {
+    void reviewAndPartnerEventsConsumedBeforeTheProjectsOwnEventMatchByTheCountryAndMineralTheyCarry() {
         String project = UUID.randomUUID().toString();
         String url = receiver.newEndpoint();
         Subscriptions.Created graphiteInMozambique = Subscriptions.webhook(url, """
                 {"countries":["MZ"],"minerals":["GRAPHITE"],
                  "eventTypes":["org.msp.partner.endorsement-given.v1","org.msp.esg.review-completed.v1"]}""");
+        var balama = PipelineEvents.facts(project, "Balama graphite processing", "MZ", "JP", "GRAPHITE");
 
-        PipelineEvents.submitted(project, "Balama graphite processing", "MZ", "JP", "GRAPHITE").send();
-        // the three topics have consumers of their own: the country and mineral are learned from the
-        // project's event, so let it arrive first, as it does in the pipeline
-        await().atMost(PATIENCE).until(() -> given().queryParam("projectIds", project).get("/api/v1/timeline")
-                .then().statusCode(200).extract().jsonPath().getList("$").size() >= 1);
-        PipelineEvents.Sent completed = PipelineEvents.reviewCompleted(project, "CLEARED").send();
-        PipelineEvents.Sent endorsed = PipelineEvents.endorsementGiven(project, "FR").send();
-
+        // the bad order: the review and partner topics are read before the project's submitted event
+        PipelineEvents.Sent completed = PipelineEvents.reviewCompleted(balama, "CLEARED").send();
+        PipelineEvents.Sent endorsed = PipelineEvents.endorsementGiven(balama, "FR").send();
         await().atMost(PATIENCE).until(() -> receiver.received(url).size() >= 2);
+        PipelineEvents.Sent submitted = PipelineEvents.submitted(project, "Balama graphite processing", "MZ", "JP",
+                "GRAPHITE").send();
+        await().atMost(PATIENCE).until(() -> given().queryParam("projectIds", project).get("/api/v1/timeline")
+                .then().statusCode(200).extract().jsonPath().getList("eventId").contains(submitted.id()));
+
         List<String> bodies = receiver.received(url).stream().map(WebhookReceiver.Received::body).toList();
         assertEquals(2, bodies.size());
         assertTrue(bodies.stream().anyMatch(b -> b.contains(completed.id())), "review completed delivered");
         assertTrue(bodies.stream().anyMatch(b -> b.contains(endorsed.id())), "endorsement delivered");
         assertEquals(2, graphiteInMozambique.deliveries().getInt("total"), "the submitted event was not wanted");
+        given().queryParam("projectIds", project).when().get("/api/v1/timeline").then().statusCode(200)
+                .body("find { it.eventId == '%s' }.summary".formatted(completed.id()),
+                        org.hamcrest.Matchers.equalTo("Balama graphite processing: ESG review completed — cleared"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.msp.partner;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +8,12 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.msp.events.CloudEvent;
+import org.msp.events.EventData;
+import org.msp.events.EventType;
+import org.msp.events.Mineral;
+import org.msp.events.partner.EndorsementGiven;
+import org.msp.events.partner.EndorsementWithdrawn;
 import org.msp.infra.testing.PlatformTestResource;
 
 import java.util.List;
@@ -18,13 +23,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.msp.events.project.ProjectStatus.ENDORSED;
+import static org.msp.events.project.ProjectStatus.ESG_REVIEW;
+import static org.msp.events.project.ProjectStatus.OPEN_FOR_SUPPORT;
+import static org.msp.events.project.ProjectStatus.SUBMITTED;
 import static org.msp.partner.ProjectFeed.T0;
 
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 class EndorsementTest {
-    static final String GIVEN = "org.msp.partner.endorsement-given.v1";
-    static final String WITHDRAWN = "org.msp.partner.endorsement-withdrawn.v1";
+    static final EventType GIVEN = EventType.of(EndorsementGiven.class);
+    static final EventType WITHDRAWN = EventType.of(EndorsementWithdrawn.class);
 
     @Test
     @TestSecurity(user = "zm-officer", roles = "partner-government")
@@ -44,13 +53,20 @@ class EndorsementTest {
         given().when().get("/api/v1/projects/{id}/endorsements", project).then().body("count", equalTo(0));
 
         // the outbox publishes in commit order: once the withdrawal is on the topic, every earlier event is too
-        List<JsonNode> events = SupportEventsOnTopic.until(project, WITHDRAWN);
+        List<CloudEvent<?>> events = SupportEventsOnTopic.until(project, WITHDRAWN);
         assertEquals(1, SupportEventsOnTopic.count(events, GIVEN), "one endorsement-given event for two PUTs");
         assertEquals(1, SupportEventsOnTopic.count(events, WITHDRAWN));
-        assertEquals(List.of(GIVEN, WITHDRAWN), events.stream().map(e -> e.get("type").asText()).toList());
+        assertEquals(List.of(GIVEN, WITHDRAWN), events.stream().map(CloudEvent::type).toList());
+        assertEquals("ZM", ((EndorsementGiven) events.get(0).data()).partner());
+        assertEquals("ZM", ((EndorsementWithdrawn) events.get(1).data()).partner());
         events.forEach(e -> {
-            assertEquals("ZM", e.get("data").get("partner").asText());
-            assertEquals(project.toString(), e.get("data").get("projectId").asText());
+            EventData data = e.data();
+            assertEquals(project, data.projectId());
+            // the project facts partner-service learned from msp.projects travel with every event
+            assertEquals(ProjectFeed.TITLE, data.title());
+            assertEquals("ZM", data.hostCountry());
+            assertEquals("GB", data.submittingPartner());
+            assertEquals(List.of(Mineral.COBALT, Mineral.COPPER), data.minerals());
         });
         given().when().get("/api/v1/projects/{id}/support-history", project)
                 .then().body("action", contains("ENDORSEMENT_GIVEN", "ENDORSEMENT_WITHDRAWN"));
@@ -84,14 +100,13 @@ class EndorsementTest {
         ProjectFeed.awaitStatus(project, "SUBMITTED");
         given().when().put("/api/v1/projects/{id}/endorsement", project).then().statusCode(409);
 
-        ProjectFeed.statusChanged(project, "SUBMITTED", "ESG_REVIEW", T0.plusHours(1));
-        ProjectFeed.statusChanged(project, "ESG_REVIEW", "OPEN_FOR_SUPPORT", T0.plusHours(2));
-        ProjectFeed.statusChanged(project, "OPEN_FOR_SUPPORT", "ENDORSED", T0.plusHours(3));
+        ProjectFeed.statusChanged(project, SUBMITTED, ESG_REVIEW, T0.plusHours(1));
+        ProjectFeed.statusChanged(project, ESG_REVIEW, OPEN_FOR_SUPPORT, T0.plusHours(2));
+        ProjectFeed.statusChanged(project, OPEN_FOR_SUPPORT, ENDORSED, T0.plusHours(3));
         ProjectFeed.awaitStatus(project, "ENDORSED");
         given().when().put("/api/v1/projects/{id}/endorsement", project).then().statusCode(201);
 
-        ProjectFeed.send(UUID.randomUUID().toString(), ProjectFeed.PRIORITISED, project, "ENDORSED", "PRIORITISED",
-                T0.plusHours(4));
+        ProjectFeed.prioritised(project, T0.plusHours(4));
         ProjectFeed.awaitStatus(project, "PRIORITISED");
         given().when().delete("/api/v1/projects/{id}/endorsement", project).then().statusCode(409);
         given().when().get("/api/v1/projects/{id}/endorsements", project).then().body("count", equalTo(1));

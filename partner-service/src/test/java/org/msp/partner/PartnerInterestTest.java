@@ -1,6 +1,5 @@
 package org.msp.partner;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,8 +8,14 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import org.msp.events.CloudEvent;
+import org.msp.events.EventType;
+import org.msp.events.Mineral;
+import org.msp.events.partner.Instrument;
+import org.msp.events.partner.InterestExpressed;
 import org.msp.infra.testing.PlatformTestResource;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +26,10 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.msp.events.project.ProjectStatus.ESG_REVIEW;
+import static org.msp.events.project.ProjectStatus.OPEN_FOR_SUPPORT;
+import static org.msp.events.project.ProjectStatus.SUBMITTED;
+import static org.msp.events.project.ProjectStatus.WITHDRAWN;
 import static org.msp.partner.ProjectFeed.T0;
 
 @QuarkusTest
@@ -40,23 +49,30 @@ class PartnerInterestTest {
         ProjectFeed.awaitStatus(project, "SUBMITTED");
         interest(project, LOAN).then().statusCode(409).contentType("application/problem+json");
 
-        ProjectFeed.statusChanged(project, "SUBMITTED", "ESG_REVIEW", T0.plusHours(1));
-        ProjectFeed.statusChanged(project, "ESG_REVIEW", "OPEN_FOR_SUPPORT", T0.plusHours(2));
+        ProjectFeed.statusChanged(project, SUBMITTED, ESG_REVIEW, T0.plusHours(1));
+        ProjectFeed.statusChanged(project, ESG_REVIEW, OPEN_FOR_SUPPORT, T0.plusHours(2));
         ProjectFeed.awaitStatus(project, "OPEN_FOR_SUPPORT");
         interest(project, LOAN).then().statusCode(201)
                 .body("partner", equalTo("ZM"))
                 .body("instrument", equalTo("LOAN"));
 
-        List<JsonNode> events = SupportEventsOnTopic.until(project, "org.msp.partner.interest-expressed.v1");
-        JsonNode event = events.get(0);
-        assertEquals("/msp/partner-service", event.get("source").asText());
-        assertEquals(project.toString(), event.get("subject").asText());
-        assertEquals("ZM", event.get("data").get("partner").asText());
-        assertEquals("LOAN", event.get("data").get("instrument").asText());
-        assertEquals(25_000_000, event.get("data").get("indicativeAmountUsd").asInt());
-        assertEquals(project.toString(), event.get("data").get("projectId").asText());
+        List<CloudEvent<?>> events = SupportEventsOnTopic.until(project, EventType.of(InterestExpressed.class));
+        CloudEvent<?> event = events.get(0);
+        assertEquals("/msp/partner-service", event.source());
+        assertEquals(project.toString(), event.subject());
+        InterestExpressed interest = (InterestExpressed) event.data();
+        assertEquals("ZM", interest.partner());
+        assertEquals(Instrument.LOAN, interest.instrument());
+        assertEquals(new BigDecimal("25000000.00"), interest.indicativeAmountUsd());
+        assertEquals("via the national development bank", interest.note());
+        assertEquals(project, interest.projectId());
+        // the project facts, as the read model learned them from msp.projects
+        assertEquals(ProjectFeed.TITLE, interest.title());
+        assertEquals("ZM", interest.hostCountry());
+        assertEquals("GB", interest.submittingPartner());
+        assertEquals(List.of(Mineral.COBALT, Mineral.COPPER), interest.minerals());
 
-        ProjectFeed.statusChanged(project, "OPEN_FOR_SUPPORT", "WITHDRAWN", T0.plusHours(3));
+        ProjectFeed.statusChanged(project, OPEN_FOR_SUPPORT, WITHDRAWN, T0.plusHours(3));
         ProjectFeed.awaitStatus(project, "WITHDRAWN");
         interest(project, LOAN).then().statusCode(409);
     }
@@ -66,7 +82,7 @@ class PartnerInterestTest {
     @OidcSecurity(claims = @Claim(key = "country", value = "ZM"))
     void aPrioritisedProjectTakesNoMoreInterest() {
         UUID project = UUID.randomUUID();
-        ProjectFeed.send(UUID.randomUUID().toString(), ProjectFeed.PRIORITISED, project, "ENDORSED", "PRIORITISED", T0);
+        ProjectFeed.prioritised(project, T0);
         ProjectFeed.awaitStatus(project, "PRIORITISED");
         interest(project, LOAN).then().statusCode(409).contentType("application/problem+json");
     }

@@ -1,25 +1,36 @@
 package org.msp.partner;
 
 import io.restassured.RestAssured;
+import org.msp.events.CloudEvent;
+import org.msp.events.EventData;
+import org.msp.events.EventSamples;
+import org.msp.events.EventSamples.Facts;
+import org.msp.events.EventType;
+import org.msp.events.Mineral;
+import org.msp.events.Topic;
+import org.msp.events.project.ProjectStatus;
 import org.msp.infra.testing.KafkaTestClient;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.msp.events.project.ProjectStatus.ESG_REVIEW;
+import static org.msp.events.project.ProjectStatus.OPEN_FOR_SUPPORT;
+import static org.msp.events.project.ProjectStatus.SUBMITTED;
 
 /**
- * Plays project-service in tests: publishes its events on the real {@code msp.projects} topic with
- * chosen times, and waits until partner-service's read model shows a status.
+ * Plays project-service in tests: publishes its events (its own records, through {@link EventSamples})
+ * on the real {@code msp.projects} topic with chosen times, and waits until partner-service's read
+ * model shows a status.
  */
 final class ProjectFeed {
-    static final String TOPIC = "msp.projects";
-    static final String SOURCE = "/msp/project-service";
-    static final String SUBMITTED = "org.msp.project.submitted.v1";
-    static final String STATUS_CHANGED = "org.msp.project.status-changed.v1";
-    static final String PRIORITISED = "org.msp.project.prioritised.v1";
+    static final String TOPIC = Topic.PROJECTS.address();
+    static final String SOURCE = Topic.PROJECTS.owner();
+    static final String TITLE = "Kabwe zinc-lead recycling";
 
     /** A base time well in the past, so tests can place events before and after each other. */
     static final OffsetDateTime T0 = OffsetDateTime.of(2026, 1, 5, 9, 0, 0, 0, ZoneOffset.UTC);
@@ -27,28 +38,40 @@ final class ProjectFeed {
     private ProjectFeed() {
     }
 
+    /** The project facts the feed's events carry. */
+    static Facts facts(UUID project) {
+        return Facts.of(project, "ZM", "GB", Mineral.COBALT, Mineral.COPPER).titled(TITLE);
+    }
+
     /** Sends a status-changed event from {@code from} to {@code to}; returns the event id. */
-    static String statusChanged(UUID project, String from, String to, OffsetDateTime at) {
-        String id = UUID.randomUUID().toString();
-        send(id, STATUS_CHANGED, project, from, to, at);
-        return id;
+    static String statusChanged(UUID project, ProjectStatus from, ProjectStatus to, OffsetDateTime at) {
+        return statusChanged(UUID.randomUUID().toString(), project, from, to, at);
+    }
+
+    static String statusChanged(String eventId, UUID project, ProjectStatus from, ProjectStatus to, OffsetDateTime at) {
+        return send(event(eventId, EventSamples.statusChanged(facts(project), from, to, from + " -> " + to), at));
     }
 
     static String submitted(UUID project, OffsetDateTime at) {
-        String id = UUID.randomUUID().toString();
-        send(id, SUBMITTED, project, null, "SUBMITTED", at);
-        return id;
+        return send(event(UUID.randomUUID().toString(), EventSamples.submitted(facts(project)), at));
     }
 
-    static void send(String eventId, String type, UUID project, String from, String to, OffsetDateTime at) {
-        String transition = from == null ? "" : "\"from\":\"" + from + "\",\"to\":\"" + to + "\",";
-        String data = """
-                {"projectId":"%s","title":"Kabwe zinc-lead recycling","status":"%s",%s\
-                "hostCountry":"ZM","submittingPartner":"GB","minerals":["COPPER"],"valueChainStage":"RECYCLING",\
-                "actor":"someone"}""".formatted(project, to, transition);
-        sendRaw(project.toString(), """
-                {"specversion":"1.0","id":"%s","source":"%s","type":"%s","subject":"%s","time":"%s",\
-                "datacontenttype":"application/json","data":%s}""".formatted(eventId, SOURCE, type, project, at, data));
+    /** ENDORSED → PRIORITISED in a round. */
+    static String prioritised(UUID project, OffsetDateTime at) {
+        return send(event(UUID.randomUUID().toString(),
+                EventSamples.prioritised(facts(project), 1, new BigDecimal("87.5")), at));
+    }
+
+    /** {@code data} as project-service publishes it, but with the given id and time. */
+    static CloudEvent<EventData> event(String eventId, EventData data, OffsetDateTime at) {
+        EventType type = EventType.of(data.getClass());
+        return new CloudEvent<>(eventId, type.source(), type, data.projectId().toString(), at, data);
+    }
+
+    /** Sends {@code event}; returns its id. */
+    static String send(CloudEvent<?> event) {
+        sendRaw(event.subject(), EventSamples.json(event));
+        return event.id();
     }
 
     static void sendRaw(String key, String value) {
@@ -59,8 +82,8 @@ final class ProjectFeed {
     static UUID openProject() {
         UUID project = UUID.randomUUID();
         submitted(project, T0);
-        statusChanged(project, "SUBMITTED", "ESG_REVIEW", T0.plusHours(1));
-        statusChanged(project, "ESG_REVIEW", "OPEN_FOR_SUPPORT", T0.plusHours(2));
+        statusChanged(project, SUBMITTED, ESG_REVIEW, T0.plusHours(1));
+        statusChanged(project, ESG_REVIEW, OPEN_FOR_SUPPORT, T0.plusHours(2));
         awaitStatus(project, "OPEN_FOR_SUPPORT");
         return project;
     }

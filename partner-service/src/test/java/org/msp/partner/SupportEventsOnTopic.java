@@ -1,40 +1,37 @@
 package org.msp.partner;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.msp.events.CloudEvent;
+import org.msp.events.EventSamples;
+import org.msp.events.EventType;
+import org.msp.events.Topic;
 import org.msp.infra.testing.KafkaTestClient;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads what partner-service published on {@code msp.partner-support}, as another service would. */
+/**
+ * Reads what partner-service published on {@code msp.partner-support} as another service would: with
+ * the contract's codec, so an event that breaks the contract fails the test.
+ */
 final class SupportEventsOnTopic {
-    static final String TOPIC = "msp.partner-support";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String TOPIC = Topic.PARTNER_SUPPORT.address();
 
     private SupportEventsOnTopic() {
     }
 
     /** The project's events, read until one of {@code type} is there (or 60 s pass). */
-    static List<JsonNode> until(UUID project, String type) {
+    static List<CloudEvent<?>> until(UUID project, EventType type) {
         List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(TOPIC,
-                read -> read.stream().anyMatch(r -> project.toString().equals(r.key()) && type.equals(parse(r.value()).path("type").asText())),
+                read -> read.stream().anyMatch(r -> project.toString().equals(r.key())
+                        && EventSamples.read(r.value()).type() == type),
                 Duration.ofSeconds(60));
-        return records.stream().filter(r -> project.toString().equals(r.key())).map(r -> parse(r.value())).toList();
+        return records.stream().filter(r -> project.toString().equals(r.key()))
+                .<CloudEvent<?>>map(r -> EventSamples.read(r.value())).toList();
     }
 
-    static long count(List<JsonNode> events, String type) {
-        return events.stream().filter(e -> type.equals(e.path("type").asText())).count();
-    }
-
-    static JsonNode parse(String value) {
-        try {
-            return JSON.readTree(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    static long count(List<CloudEvent<?>> events, EventType type) {
+        return events.stream().filter(e -> e.type() == type).count();
     }
 }

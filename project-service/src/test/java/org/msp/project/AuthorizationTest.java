@@ -33,8 +33,8 @@ class AuthorizationTest {
     @BeforeEach
     void gbProjects() {
         ProposalService.Actor gb = new ProposalService.Actor("gb-officer", "test");
-        gbDraft = proposals.create(Fixtures.draft("GB draft"), "GB", gb).id.toString();
-        gbSubmitted = proposals.create(Fixtures.draft("GB submitted"), "GB", gb).id.toString();
+        gbDraft = proposals.create(Fixtures.draft("GB draft"), "GB", gb).id().toString();
+        gbSubmitted = proposals.create(Fixtures.draft("GB submitted"), "GB", gb).id().toString();
         proposals.submit(UUID.fromString(gbSubmitted), gb);
     }
 

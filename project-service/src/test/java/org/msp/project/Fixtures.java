@@ -3,7 +3,7 @@ package org.msp.project;
 import org.msp.project.domain.Disclosure;
 import org.msp.project.domain.Mineral;
 import org.msp.project.domain.ValueChainStage;
-import org.msp.project.service.ProposalDraft;
+import org.msp.project.domain.ProposalDraft;
 
 import java.math.BigDecimal;
 import java.util.List;

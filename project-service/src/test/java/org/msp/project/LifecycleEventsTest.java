@@ -11,9 +11,17 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.msp.events.CloudEvent;
+import org.msp.events.EventData;
+import org.msp.events.EventSamples;
+import org.msp.events.EventSamples.Facts;
+import org.msp.events.Mineral;
+import org.msp.events.esg.ReviewOutcome;
+import org.msp.events.partner.Instrument;
 import org.msp.infra.testing.KafkaTestClient;
 import org.msp.infra.testing.PlatformTestResource;
-import org.msp.infra.testing.TestEvents;
+import org.msp.infra.testing.PoisonEvents;
+import org.msp.infra.testing.TableDigest;
 import org.msp.platform.inbox.Inbox;
 import org.msp.project.service.ProposalService;
 
@@ -41,7 +49,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL)
 class LifecycleEventsTest {
     static final String ESG = "/msp/esg-review-service";
-    static final String PARTNERS = "/msp/partner-service";
 
     @Inject
     ProposalService proposals;
@@ -52,9 +59,14 @@ class LifecycleEventsTest {
 
     String submittedProject(String title) {
         ProposalService.Actor actor = new ProposalService.Actor("gb-officer", "test");
-        UUID id = proposals.create(Fixtures.draft(title), "GB", actor).id;
+        UUID id = proposals.create(Fixtures.draft(title), "GB", actor).id();
         proposals.submit(id, actor);
         return id.toString();
+    }
+
+    /** The facts the other services' events carry about a project made by {@link #submittedProject}. */
+    static Facts facts(String id) {
+        return Facts.of(UUID.fromString(id), "ZM", "GB", Mineral.COPPER, Mineral.COBALT);
     }
 
     void awaitStatus(String id, String status) {
@@ -62,40 +74,39 @@ class LifecycleEventsTest {
                 given().when().get("/api/v1/projects/{id}", id).then().body("status", equalTo(status)));
     }
 
-    /** Sends an event and waits until the service has consumed it (it is in the inbox). */
-    Inbox.Outcome sendAndAwait(String topic, String source, String eventId, String type, String subject, String data) {
-        KafkaTestClient.send(topic, subject, TestEvents.cloudEvent(eventId, source, type, subject, data));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.outcomeOf(source, eventId) != null);
-        return inbox.outcomeOf(source, eventId);
+    /** Publishes {@code data} as its producer would and waits until the service has consumed it (it is in the inbox). */
+    Inbox.Outcome sendAndAwait(EventData data) {
+        return sendAndAwait(CloudEvent.of(data));
+    }
+
+    Inbox.Outcome sendAndAwait(CloudEvent<?> event) {
+        KafkaTestClient.send(event.topic().address(), event.subject(), EventSamples.json(event));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.outcomeOf(event.source(), event.id()) != null);
+        return inbox.outcomeOf(event.source(), event.id());
     }
 
     @Test
     @TestSecurity(user = "secretariat", roles = "secretariat")
     void aProjectTravelsFromSubmissionToPrioritisationOnEvents() throws Exception {
         String id = submittedProject("Kabwe zinc-lead recycling");
-        String review = "{\"reviewId\":\"r-1\",\"projectId\":\"" + id + "\"}";
-        sendAndAwait("msp.esg-reviews", ESG, UUID.randomUUID().toString(), "org.msp.esg.review-opened.v1", id, review);
+        UUID review = UUID.randomUUID();
+        sendAndAwait(EventSamples.reviewOpened(facts(id), review));
         awaitStatus(id, "ESG_REVIEW");
 
-        String completed = "{\"reviewId\":\"r-1\",\"projectId\":\"" + id + "\",\"outcome\":\"CLEARED_WITH_CONDITIONS\","
-                + "\"score\":82.5,\"riskCategory\":\"B\",\"conditions\":[{\"code\":\"IFC-PS5\",\"title\":\"Resettlement\","
-                + "\"rating\":\"PARTIAL\",\"comment\":\"resettlement plan to be published\"}]}";
-        String completedId = UUID.randomUUID().toString();
-        assertEquals(Inbox.Outcome.APPLIED, sendAndAwait("msp.esg-reviews", ESG, completedId,
-                "org.msp.esg.review-completed.v1", id, completed));
+        CloudEvent<?> completed = CloudEvent.of(EventSamples.reviewCompleted(facts(id), review,
+                ReviewOutcome.CLEARED_WITH_CONDITIONS, new BigDecimal("82.5")));
+        assertEquals(Inbox.Outcome.APPLIED, sendAndAwait(completed));
         // the same event delivered again, then a poison record, then a good event behind them
-        KafkaTestClient.send("msp.esg-reviews", id, TestEvents.cloudEvent(completedId, ESG,
-                "org.msp.esg.review-completed.v1", id, completed));
+        KafkaTestClient.send("msp.esg-reviews", id, EventSamples.json(completed));
         KafkaTestClient.send("msp.esg-reviews", id, "this is not a CloudEvent {");
-        sendAndAwait("msp.esg-reviews", ESG, UUID.randomUUID().toString(), "org.msp.esg.review-assigned.v1", id,
-                "{\"reviewId\":\"r-1\",\"projectId\":\"" + id + "\",\"reviewer\":\"jp\",\"reviewerCountry\":\"JP\"}");
+        sendAndAwait(EventSamples.reviewAssigned(facts(id), review, "jp", "JP"));
 
         // the duplicate was recognised by the inbox, not merely refused by the lifecycle
-        assertEquals(Inbox.Outcome.APPLIED, inbox.outcomeOf(ESG, completedId), "the duplicate left the inbox as it was");
+        assertEquals(Inbox.Outcome.APPLIED, inbox.outcomeOf(ESG, completed.id()), "the duplicate left the inbox as it was");
         JsonPath project = given().when().get("/api/v1/projects/{id}", id).then().statusCode(200).extract().jsonPath();
         assertEquals("OPEN_FOR_SUPPORT", project.getString("status"));
         assertEquals("CLEARED_WITH_CONDITIONS", project.getString("esg.outcome"));
-        assertEquals("IFC-PS5", project.getString("esg.conditions[0].code"));
+        assertEquals("IFC-PS5-1", project.getString("esg.conditions[0].code"));
         List<String> steps = given().when().get("/api/v1/projects/{id}/history", id).then().extract().jsonPath()
                 .getList("to");
         assertEquals(List.of("DRAFT", "SUBMITTED", "ESG_REVIEW", "OPEN_FOR_SUPPORT"), steps, "moved exactly once");
@@ -113,9 +124,7 @@ class LifecycleEventsTest {
         awaitStatus(id, "OPEN_FOR_SUPPORT");
         endorse(id, "JP", "given");
         awaitStatus(id, "ENDORSED");
-        sendAndAwait("msp.partner-support", PARTNERS, UUID.randomUUID().toString(),
-                "org.msp.partner.interest-expressed.v1", id, "{\"projectId\":\"" + id + "\",\"partner\":\"US\","
-                        + "\"instrument\":\"LOAN\",\"indicativeAmountUsd\":20000000,\"note\":\"DFC\"}");
+        sendAndAwait(EventSamples.interest(facts(id), "US", Instrument.LOAN, new BigDecimal("20000000")));
 
         JsonPath ranking = given().when().get("/api/v1/prioritisation").then().statusCode(200).extract().jsonPath();
         assertTrue(ranking.getList("ranking.projectId").contains(id));
@@ -154,14 +163,12 @@ class LifecycleEventsTest {
     @Test
     void eventsForUnknownProjectsOrImpossibleStepsAreRecordedAndSkipped() {
         String unknown = UUID.randomUUID().toString();
-        assertEquals(Inbox.Outcome.SKIPPED, sendAndAwait("msp.esg-reviews", ESG, UUID.randomUUID().toString(),
-                "org.msp.esg.review-opened.v1", unknown, "{\"reviewId\":\"r\",\"projectId\":\"" + unknown + "\"}"));
+        assertEquals(Inbox.Outcome.SKIPPED, sendAndAwait(EventSamples.reviewOpened(facts(unknown), UUID.randomUUID())));
 
         String id = submittedProject("Not yet reviewed");
         // completing a review that never opened is not a step the lifecycle allows
-        assertEquals(Inbox.Outcome.SKIPPED, sendAndAwait("msp.esg-reviews", ESG, UUID.randomUUID().toString(),
-                "org.msp.esg.review-completed.v1", id, "{\"reviewId\":\"r\",\"projectId\":\"" + id
-                        + "\",\"outcome\":\"REJECTED\",\"score\":10,\"conditions\":[]}"));
+        assertEquals(Inbox.Outcome.SKIPPED, sendAndAwait(EventSamples.reviewCompleted(facts(id), UUID.randomUUID(),
+                ReviewOutcome.REJECTED, BigDecimal.TEN)));
         given().when().get("/api/v1/projects/{id}", id).then().body("status", equalTo("SUBMITTED"));
         given().when().get("/api/v1/projects/{id}/history", id).then().body("to", hasItem("SUBMITTED"))
                 .body("size()", equalTo(2));
@@ -169,17 +176,30 @@ class LifecycleEventsTest {
         // a review opening for a project already withdrawn is skipped and leaves the project untouched
         proposals.withdraw(UUID.fromString(id), new ProposalService.Actor("gb-officer", "test"), "plans changed");
         String etag = given().when().get("/api/v1/projects/{id}", id).then().extract().header("ETag");
-        assertEquals(Inbox.Outcome.SKIPPED, sendAndAwait("msp.esg-reviews", ESG, UUID.randomUUID().toString(),
-                "org.msp.esg.review-opened.v1", id, "{\"reviewId\":\"r-late\",\"projectId\":\"" + id + "\"}"));
+        assertEquals(Inbox.Outcome.SKIPPED, sendAndAwait(EventSamples.reviewOpened(facts(id), UUID.randomUUID())));
         given().when().get("/api/v1/projects/{id}", id).then().body("status", equalTo("WITHDRAWN"))
                 .header("ETag", equalTo(etag));
         given().when().get("/api/v1/projects/{id}/history", id).then().body("size()", equalTo(3));
     }
 
+    @Test
+    void eventsOutsideTheContractAreDeadLetteredAtOnceAndChangeNoRow() {
+        String id = submittedProject("Refused at the edge");
+        sendAndAwait(EventSamples.reviewOpened(facts(id), UUID.randomUUID())); // the consumer is live
+        for (String topic : List.of("msp.esg-reviews", "msp.partner-support")) {
+            EventData valid = topic.equals("msp.esg-reviews")
+                    ? EventSamples.reviewCompleted(facts(id), UUID.randomUUID(), ReviewOutcome.CLEARED, BigDecimal.TEN)
+                    : EventSamples.endorsed(facts(id), "US");
+            PoisonEvents.assertRefusedAtTheEdge(topic, "msp.dead-letter.project-service", EventSamples.json(valid),
+                    () -> TableDigest.of(dataSource, "proposal", "project_history", "standing_endorsement",
+                            "partner_interest", "inbox_message"));
+        }
+        given().when().get("/api/v1/projects/{id}", id).then().body("status", equalTo("ESG_REVIEW"));
+    }
+
     void endorse(String id, String partner, String what) {
-        sendAndAwait("msp.partner-support", PARTNERS, UUID.randomUUID().toString(),
-                "org.msp.partner.endorsement-" + what + ".v1", id,
-                "{\"projectId\":\"" + id + "\",\"partner\":\"" + partner + "\"}");
+        sendAndAwait(what.equals("given") ? EventSamples.endorsed(facts(id), partner)
+                : EventSamples.endorsementWithdrawn(facts(id), partner));
     }
 
     static String type(String json) {

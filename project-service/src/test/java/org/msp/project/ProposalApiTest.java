@@ -140,8 +140,8 @@ class ProposalApiTest {
     @Test
     void draftsAreNotPublicButSubmittedProjectsAre() {
         ProposalService.Actor actor = new ProposalService.Actor("zm-officer", "test");
-        String draft = proposals.create(Fixtures.draft("Private draft"), "ZM", actor).id.toString();
-        String submitted = proposals.create(Fixtures.draft("Public project"), "ZM", actor).id.toString();
+        String draft = proposals.create(Fixtures.draft("Private draft"), "ZM", actor).id().toString();
+        String submitted = proposals.create(Fixtures.draft("Public project"), "ZM", actor).id().toString();
         proposals.submit(UUID.fromString(submitted), actor);
 
         given().when().get("/api/v1/projects/{id}", draft).then().statusCode(404);

@@ -30,7 +30,7 @@ final class Report {
             Map<String, Object> par = map(s.get("serviceReadySecondsInParallel"));
             Map<String, Object> rss = map(s.get("serviceIdleRssMbAfterParallelStart"));
             Map<String, Object> alone = map(r.get("startupAlone"));
-            for (String name : Bench.SERVICES) {
+            for (String name : Platform.SERVICES) {
                 Map<String, Object> a = map(alone.get(name));
                 String value = "ready " + (a.isEmpty() ? "?" : a.get("readySeconds")) + " s alone ("
                         + par.get(name) + " s with all four in parallel); idle RSS "

@@ -2,7 +2,7 @@ package org.msp.esg.api;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.msp.platform.api.CountryCode;
+import org.msp.events.CountryCode;
 
 /**
  * Body of POST /reviews/{id}/assignment. The secretariat names the reviewer (token subject) and the

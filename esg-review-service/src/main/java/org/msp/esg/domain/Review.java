@@ -10,15 +10,24 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import org.msp.platform.events.EventText;
 import jakarta.persistence.Version;
+import org.msp.events.Mineral;
+import org.msp.events.esg.Condition;
+import org.msp.events.esg.ReviewAssigned;
+import org.msp.events.esg.ReviewCompleted;
+import org.msp.events.esg.ReviewOpened;
+import org.msp.events.project.ProjectSubmitted;
+import org.msp.platform.events.EventText;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.msp.esg.domain.ReviewRuleException.Kind.CONFLICT;
 import static org.msp.esg.domain.ReviewRuleException.Kind.FORBIDDEN;
@@ -28,9 +37,10 @@ import static org.msp.esg.domain.ReviewRuleException.Kind.NOT_FOUND;
 
 /**
  * The ESG due-diligence review of one project. It owns its rules: who may take it (conflict of
- * interest), who may rate it (the assigned reviewer only), when it may complete (every item rated)
- * and that a completed or cancelled review never changes again. Resources and consumers never set
- * its fields directly.
+ * interest), who may rate it (the assigned reviewer only, under the country it was assigned under),
+ * when it may complete (every item rated) and that a completed or cancelled review never changes
+ * again. Each change returns the event it causes, carrying the project's facts as the submitted event
+ * stated them. Resources and consumers never set its fields directly.
  */
 @Entity
 @Table(name = "review")
@@ -47,6 +57,9 @@ public class Review extends PanacheEntityBase {
     public String hostCountry;
     @Column(name = "submitting_partner")
     public String submittingPartner;
+    /** The project's minerals, stored as project-service does: ",COBALT,COPPER," (V4__review_minerals.sql). */
+    @Column(name = "minerals")
+    String mineralsColumn = ",";
 
     @Column(name = "template_id")
     public UUID templateId;
@@ -87,15 +100,19 @@ public class Review extends PanacheEntityBase {
     @OrderBy("position")
     List<ReviewItem> items = new ArrayList<>();
 
-    /** Opens the review of a submitted project on {@code template}, with every item unrated. */
-    public static Review open(UUID projectId, String projectTitle, String hostCountry, String submittingPartner,
-            ChecklistTemplate template, OffsetDateTime now) {
+    /**
+     * Opens the review of a submitted project on {@code template}, with every item unrated; it keeps
+     * the project's facts for the conflict-of-interest check and for the events it publishes.
+     */
+    public static Review open(ProjectSubmitted project, ChecklistTemplate template, OffsetDateTime now) {
         Review review = new Review();
         review.id = UUID.randomUUID();
-        review.projectId = projectId;
-        review.projectTitle = projectTitle;
-        review.hostCountry = hostCountry;
-        review.submittingPartner = submittingPartner;
+        review.projectId = project.projectId();
+        review.projectTitle = project.title();
+        review.hostCountry = project.hostCountry();
+        review.submittingPartner = project.submittingPartner();
+        review.mineralsColumn = project.minerals().stream().distinct().map(Enum::name)
+                .collect(Collectors.joining(",", ",", ","));
         review.templateId = template.id;
         review.templateVersion = template.version;
         review.status = ReviewStatus.OPEN;
@@ -109,34 +126,42 @@ public class Review extends PanacheEntityBase {
         return review;
     }
 
+    /** The event of {@link #open}: which checklist version the review is held against. */
+    public ReviewOpened opened() {
+        return new ReviewOpened(projectId, projectTitle, hostCountry, submittingPartner, minerals(), id, templateId,
+                templateVersion);
+    }
+
     public static Optional<Review> ofProject(UUID projectId) {
         return find("projectId", projectId).firstResultOptional();
     }
 
     /**
-     * Assigns {@code reviewer}; false when it already is the reviewer (nothing changes).
-     * Refused when the reviewer's country hosts or submitted the project, when someone else already
-     * has the review, or when it is closed.
+     * Assigns {@code reviewer} under its country; empty when it already is the reviewer (nothing
+     * changes, nothing to publish). Refused when the reviewer's country hosts or submitted the
+     * project, when someone else already has the review, or when it is closed.
      */
-    public boolean assign(String reviewer, String reviewerCountry, String assignedBy, OffsetDateTime now) {
+    public Optional<ReviewAssigned> assign(Reviewer reviewer, String assignedBy, OffsetDateTime now) {
         requireNotClosed();
-        String conflict = conflictOfInterest(reviewerCountry);
+        String country = Objects.requireNonNull(reviewer.country(), "an assignment names the reviewer's country");
+        String conflict = conflictOfInterest(country);
         if (conflict != null) {
-            throw new ReviewRuleException(CONFLICT, "conflict of interest: the reviewer's country " + reviewerCountry
+            throw new ReviewRuleException(CONFLICT, "conflict of interest: the reviewer's country " + country
                     + " is the project's " + conflict);
         }
         if (this.reviewer != null) {
-            if (this.reviewer.equals(reviewer)) {
-                return false;
+            if (this.reviewer.equals(reviewer.subject())) {
+                return Optional.empty();
             }
             throw new ReviewRuleException(CONFLICT, "the review is already assigned to another reviewer");
         }
-        this.reviewer = reviewer;
-        this.reviewerCountry = reviewerCountry;
+        this.reviewer = reviewer.subject();
+        this.reviewerCountry = country;
         this.assignedBy = assignedBy;
         this.assignedAt = now;
         this.status = ReviewStatus.ASSIGNED;
-        return true;
+        return Optional.of(new ReviewAssigned(projectId, projectTitle, hostCountry, submittingPartner, minerals(), id,
+                this.reviewer, this.reviewerCountry));
     }
 
     /** Which of the project's countries {@code country} is ("host country", "submitting partner"), or null. */
@@ -159,8 +184,8 @@ public class Review extends PanacheEntityBase {
      * so must NOT_APPLICABLE on a critical item, which would otherwise hide a deal-breaker.
      */
     public ItemRating rate(String code, ItemRating rating, String evidence, List<String> evidenceUrls, String comment,
-            String by, OffsetDateTime now) {
-        requireReviewer(by, "rates items");
+            Reviewer by, OffsetDateTime now) {
+        requireAssignedReviewer(by, "rates items");
         requireNotClosed();
         ReviewItem item = item(code).orElseThrow(() -> new ReviewRuleException(NOT_FOUND,
                 "checklist item " + code + " is not part of this review"));
@@ -179,11 +204,12 @@ public class Review extends PanacheEntityBase {
     }
 
     /**
-     * Completes the review: scores it, sets the outcome and the reviewer's risk category, and freezes it.
-     * Refused (422) while any item is unrated or when nothing is applicable.
+     * Completes the review: scores it, sets the outcome and the reviewer's risk category, and freezes it;
+     * returns the event publishing the result. Refused (422) while any item is unrated or when nothing
+     * is applicable.
      */
-    public Scorecard.Result complete(RiskCategory category, String by, OffsetDateTime now) {
-        requireReviewer(by, "completes the review");
+    public ReviewCompleted complete(RiskCategory category, Reviewer by, OffsetDateTime now) {
+        requireAssignedReviewer(by, "completes the review");
         requireNotClosed();
         List<Scorecard.Line> lines = lines();
         List<String> unrated = Scorecard.unrated(lines);
@@ -200,7 +226,14 @@ public class Review extends PanacheEntityBase {
         this.riskCategory = category;
         this.completedAt = now;
         this.status = ReviewStatus.COMPLETED;
-        return result;
+        // domain and contract enums share their names (platform-events org.msp.events.esg)
+        List<Condition> conditions = result.conditions().stream()
+                .map(c -> new Condition(c.code(), c.title(), org.msp.events.esg.ItemRating.valueOf(c.rating().name()),
+                        c.comment()))
+                .toList();
+        return new ReviewCompleted(projectId, projectTitle, hostCountry, submittingPartner, minerals(), id,
+                org.msp.events.esg.ReviewOutcome.valueOf(result.outcome().name()), result.score(),
+                org.msp.events.esg.RiskCategory.valueOf(category.name()), conditions);
     }
 
     /** Closes an open review whose project went away; false when it was already closed. */
@@ -244,9 +277,21 @@ public class Review extends PanacheEntityBase {
         return items.stream().map(ReviewItem::line).toList();
     }
 
-    private void requireReviewer(String by, String what) {
-        if (reviewer == null || !reviewer.equals(by)) {
+    /**
+     * Only the assigned reviewer acts (403 for anyone else), and only under the country it was assigned
+     * under (409): a secretariat that named the wrong country must not open a way around the
+     * conflict-of-interest rule.
+     */
+    private void requireAssignedReviewer(Reviewer by, String what) {
+        if (reviewer == null || !reviewer.equals(by.subject())) {
             throw new ReviewRuleException(FORBIDDEN, "only the assigned reviewer " + what);
+        }
+        if (by.country() == null) {
+            throw new ReviewRuleException(FORBIDDEN, "the token carries no country claim");
+        }
+        if (!by.country().equals(reviewerCountry)) {
+            throw new ReviewRuleException(CONFLICT, "you were assigned as a reviewer from " + reviewerCountry
+                    + " but your token says " + by.country() + "; the secretariat must assign the review again");
         }
     }
 
@@ -258,6 +303,11 @@ public class Review extends PanacheEntityBase {
 
     public ReviewStatus status() {
         return status;
+    }
+
+    /** The project's minerals, as its submitted event named them. */
+    public List<Mineral> minerals() {
+        return Arrays.stream(mineralsColumn.split(",")).filter(name -> !name.isEmpty()).map(Mineral::valueOf).toList();
     }
 
     public String reviewer() {

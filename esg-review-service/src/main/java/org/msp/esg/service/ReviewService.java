@@ -9,10 +9,12 @@ import org.msp.esg.domain.ItemRating;
 import org.msp.esg.domain.Review;
 import org.msp.esg.domain.ReviewHistoryEntry;
 import org.msp.esg.domain.ReviewHistoryEntry.Action;
+import org.msp.esg.domain.Reviewer;
 import org.msp.esg.domain.RiskCategory;
-import org.msp.esg.domain.Scorecard;
-import org.msp.esg.events.ReviewEvents;
+import org.msp.events.esg.ReviewCompleted;
+import org.msp.events.project.ProjectSubmitted;
 import org.msp.platform.api.ProblemException;
+import org.msp.platform.outbox.Outbox;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -20,18 +22,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Every change to a review: the new state, its history entry and its outgoing event are written in
- * one transaction (the event through the outbox). The rules themselves live in {@link Review}.
+ * Every change to a review: the new state, its history entry and the event the review returns are
+ * written in one transaction (the event through the outbox, on msp.esg-reviews). The rules
+ * themselves live in {@link Review}.
  */
 @ApplicationScoped
 public class ReviewService {
-    private final ReviewEvents events;
+    private final Outbox outbox;
     private final String templateKey;
     private final Clock clock = Clock.systemUTC();
 
-    public ReviewService(ReviewEvents events,
+    public ReviewService(Outbox outbox,
             @ConfigProperty(name = "msp.esg.checklist-template-key") String templateKey) {
-        this.events = events;
+        this.outbox = outbox;
         this.templateKey = templateKey;
     }
 
@@ -40,7 +43,8 @@ public class ReviewService {
      * project already has one (a redelivered or repeated submitted event opens nothing).
      */
     @Transactional
-    public boolean openFor(UUID projectId, String title, String hostCountry, String submittingPartner, String actor) {
+    public boolean openFor(ProjectSubmitted project, String actor) {
+        UUID projectId = project.projectId();
         if (Review.ofProject(projectId).isPresent()) {
             return false;
         }
@@ -49,11 +53,11 @@ public class ReviewService {
         // locked so that the template cannot be edited between copying its items and freezing it
         ChecklistTemplate template = ChecklistTemplate.findById(latest.id, LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = now();
-        Review review = Review.open(projectId, title, hostCountry, submittingPartner, template, now);
+        Review review = Review.open(project, template, now);
         review.persist();
         history(review, actor, Action.OPENED, null, null,
                 "opened on checklist " + template.key + " v" + template.version + " for project " + projectId);
-        events.opened(review);
+        outbox.publish(review.opened());
         return true;
     }
 
@@ -73,33 +77,34 @@ public class ReviewService {
     }
 
     @Transactional
-    public Review assign(UUID reviewId, String reviewer, String reviewerCountry, String actor) {
+    public Review assign(UUID reviewId, Reviewer reviewer, String actor) {
         Review review = locked(reviewId);
-        if (review.assign(reviewer, reviewerCountry, actor, now())) {
+        review.assign(reviewer, actor, now()).ifPresent(assigned -> {
             history(review, actor, Action.ASSIGNED, null, null,
-                    "assigned to " + reviewer + " (" + reviewerCountry + ")");
-            events.assigned(review);
-        }
+                    "assigned to " + assigned.reviewer() + " (" + assigned.reviewerCountry() + ")");
+            outbox.publish(assigned);
+        });
         return review;
     }
 
     @Transactional
     public Review rate(UUID reviewId, String code, ItemRating rating, String evidence, List<String> evidenceUrls,
-            String comment, String actor) {
+            String comment, Reviewer reviewer) {
         Review review = locked(reviewId);
-        ItemRating previous = review.rate(code, rating, evidence, evidenceUrls, comment, actor, now());
-        history(review, actor, Action.RATED, code, rating,
+        ItemRating previous = review.rate(code, rating, evidence, evidenceUrls, comment, reviewer, now());
+        history(review, reviewer.subject(), Action.RATED, code, rating,
                 (previous == null ? "rated" : "re-rated from " + previous) + (comment == null ? "" : ": " + comment));
         return review;
     }
 
     @Transactional
-    public Review complete(UUID reviewId, RiskCategory category, String actor) {
+    public Review complete(UUID reviewId, RiskCategory category, Reviewer reviewer) {
         Review review = locked(reviewId);
-        Scorecard.Result result = review.complete(category, actor, now());
-        history(review, actor, Action.COMPLETED, null, null, result.outcome() + ", score " + result.score()
-                + ", risk category " + category + ", " + result.conditions().size() + " condition(s)");
-        events.completed(review, result);
+        ReviewCompleted completed = review.complete(category, reviewer, now());
+        history(review, reviewer.subject(), Action.COMPLETED, null, null, completed.outcome() + ", score "
+                + completed.score() + ", risk category " + category + ", " + completed.conditions().size()
+                + " condition(s)");
+        outbox.publish(completed);
         return review;
     }
 

@@ -1,6 +1,6 @@
 package org.msp.notification.api;
 
-import org.msp.notification.domain.PipelineEventType;
+import org.msp.events.EventType;
 import org.msp.notification.domain.TimelineEntry;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -56,7 +56,7 @@ final class AtomFeed {
                 link(xml, "alternate", projectUrl.apply(entry.projectId), null);
                 xml.writeEmptyElement(NS, "category");
                 attribute(xml, "term", entry.eventType);
-                attribute(xml, "label", PipelineEventType.of(entry.eventType).map(Enum::name).orElse(entry.eventType));
+                attribute(xml, "label", EventType.of(entry.eventType).map(Enum::name).orElse(entry.eventType));
                 text(xml, "summary", summary(entry));
                 xml.writeEndElement();
             }

@@ -1,9 +1,9 @@
 package org.msp.notification.api;
 
-import org.msp.notification.domain.Mineral;
-import org.msp.notification.domain.PipelineEventType;
+import org.msp.events.EventType;
+import org.msp.events.Mineral;
 import org.msp.notification.domain.SubscriptionFilter;
-import org.msp.platform.api.CountryCode;
+import org.msp.events.CountryCode;
 import org.msp.platform.api.Problem;
 import org.msp.platform.api.ProblemException;
 
@@ -37,9 +37,9 @@ public final class FilterRules {
                 "must be an ISO 3166-1 alpha-2 country code (upper case) or EU", errors);
         Set<String> mineralNames = check(prefix + "minerals", minerals, FilterRules::isMineral,
                 "must be one of " + Arrays.toString(Mineral.values()), errors);
-        Set<String> types = check(prefix + "eventTypes", eventTypes, t -> PipelineEventType.of(t).isPresent(),
-                "unknown event type; known: " + Arrays.stream(PipelineEventType.values())
-                        .map(PipelineEventType::type).collect(Collectors.joining(", ")), errors);
+        Set<String> types = check(prefix + "eventTypes", eventTypes, t -> EventType.of(t).isPresent(),
+                "unknown event type; known: " + Arrays.stream(EventType.values())
+                        .map(EventType::type).collect(Collectors.joining(", ")), errors);
         if (!errors.isEmpty()) {
             String detail = errors.stream().map(Problem.FieldError::field).distinct()
                     .collect(Collectors.joining(", ", "invalid filter: ", ""));

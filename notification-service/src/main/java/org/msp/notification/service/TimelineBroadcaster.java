@@ -11,7 +11,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.msp.notification.api.TimelineEntryView;
 import org.msp.notification.domain.TimelineEntry;
-import org.msp.notification.events.TimelineRecorder;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -53,7 +53,7 @@ class FeedAndStreamTest {
         // the two events travel on different topics, so only waiting fixes their order on the timeline
         await().atMost(PATIENCE).until(() -> given().queryParam("projectIds", project)
                 .when().get("/api/v1/timeline").then().statusCode(200).extract().jsonPath().getList("$").size() == 1);
-        PipelineEvents.Sent completed = PipelineEvents.reviewCompleted(project, "CLEARED_WITH_CONDITIONS").send();
+        PipelineEvents.Sent completed = PipelineEvents.reviewCompleted(submitted.facts(), "CLEARED_WITH_CONDITIONS").send();
         await().atMost(PATIENCE).until(() -> given().queryParam("projectIds", project)
                 .when().get("/api/v1/timeline").then().statusCode(200).extract().jsonPath().getList("$").size() == 2);
 
@@ -96,8 +96,8 @@ class FeedAndStreamTest {
     @Test
     void controlCharactersInAProjectTitleDoNotBreakTheFeed() throws Exception {
         String project = UUID.randomUUID().toString();
-        // JSON escapes, so the event itself is valid; the title then holds U+0001 and U+001F, which XML 1.0 forbids
-        PipelineEvents.Sent submitted = PipelineEvents.submitted(project, "Salar\\u0001 lithium\\u001F extraction",
+        // a valid event (only NUL is refused in text), whose title holds U+0001 and U+001F, which XML 1.0 forbids
+        PipelineEvents.Sent submitted = PipelineEvents.submitted(project, "Salar\u0001 lithium\u001F extraction",
                 "AR", "KR", "LITHIUM").send();
         await().atMost(PATIENCE).until(() -> given().queryParam("projectIds", project)
                 .when().get("/api/v1/timeline").then().statusCode(200).extract().jsonPath().getList("$").size() == 1);

@@ -1,55 +1,63 @@
 package org.msp.notification.domain;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.msp.events.CloudEvent;
+import org.msp.events.EventData;
+import org.msp.events.EventSamples;
+import org.msp.events.EventSamples.Facts;
+import org.msp.events.Mineral;
+import org.msp.events.esg.ReviewOutcome;
+import org.msp.events.partner.Instrument;
+import org.msp.events.project.ProjectStatus;
+
+import java.math.BigDecimal;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HeadlineTest {
-    final ObjectMapper json = new ObjectMapper();
+    static final Facts KOLWEZI = Facts.of(UUID.randomUUID(), "CD", "US", Mineral.COBALT).titled("Kolwezi");
 
-    String line(PipelineEventType type, String title, String data) throws Exception {
-        return Headline.of(type, title, "p-1", json.readTree(data));
+    static String line(EventData data) {
+        return Headline.of(CloudEvent.of(data).type(), data);
     }
 
     @Test
-    void reviewOutcomesReadAsPlainWords() throws Exception {
+    void reviewOutcomesReadAsPlainWords() {
         assertEquals("Kabwe zinc-lead recycling: ESG review completed — cleared with conditions",
-                line(PipelineEventType.ESG_REVIEW_COMPLETED, "Kabwe zinc-lead recycling",
-                        "{\"outcome\":\"CLEARED_WITH_CONDITIONS\",\"score\":71.5}"));
+                line(EventSamples.reviewCompleted(KOLWEZI.titled("Kabwe zinc-lead recycling"), UUID.randomUUID(),
+                        ReviewOutcome.CLEARED_WITH_CONDITIONS, new BigDecimal("71.5"))));
     }
 
     @Test
-    void lifecycleStepsAndPartnerActionsNameWhoDidWhat() throws Exception {
-        assertEquals("Kolwezi: withdrawn by US (financing fell through)", line(PipelineEventType.PROJECT_STATUS_CHANGED,
-                "Kolwezi", "{\"from\":\"OPEN_FOR_SUPPORT\",\"to\":\"WITHDRAWN\",\"submittingPartner\":\"US\","
-                        + "\"reason\":\"financing fell through\"}"));
-        assertEquals("Kolwezi: prioritised for financing — rank 2, score 81.5", line(PipelineEventType.PROJECT_PRIORITISED,
-                "Kolwezi", "{\"rank\":2,\"score\":81.50}"));
+    void lifecycleStepsAndPartnerActionsNameWhoDidWhat() {
+        assertEquals("Kolwezi: withdrawn by US (financing fell through)", line(EventSamples.statusChanged(KOLWEZI,
+                ProjectStatus.OPEN_FOR_SUPPORT, ProjectStatus.WITHDRAWN, "financing fell through")));
+        assertEquals("Kolwezi: prioritised for financing — rank 2, score 81.5",
+                line(EventSamples.prioritised(KOLWEZI, 2, new BigDecimal("81.50"))));
         assertEquals("Kolwezi: JP expressed interest (loan, USD 25,000,000)",
-                line(PipelineEventType.PARTNER_INTEREST_EXPRESSED, "Kolwezi",
-                        "{\"partner\":\"JP\",\"instrument\":\"LOAN\",\"indicativeAmountUsd\":25000000}"));
-        assertEquals("Kolwezi: FR withdrew its endorsement",
-                line(PipelineEventType.PARTNER_ENDORSEMENT_WITHDRAWN, "Kolwezi", "{\"partner\":\"FR\"}"));
+                line(EventSamples.interest(KOLWEZI, "JP", Instrument.LOAN, new BigDecimal("25000000"))));
+        assertEquals("Kolwezi: FR withdrew its endorsement", line(EventSamples.endorsementWithdrawn(KOLWEZI, "FR")));
     }
 
     @Test
-    void aProjectNotYetKnownIsNamedByItsId() throws Exception {
-        assertEquals("Project p-1: endorsed by SE",
-                line(PipelineEventType.PARTNER_ENDORSEMENT_GIVEN, null, "{\"partner\":\"SE\"}"));
+    void aPartnerOrReviewEventIsTitledByTheProjectItCarries() {
+        // the project's own submitted event need not have been seen: every event carries the title
+        assertEquals("Kolwezi: endorsed by SE", line(EventSamples.endorsed(KOLWEZI, "SE")));
+        assertEquals("Kolwezi: ESG review opened", line(EventSamples.reviewOpened(KOLWEZI, UUID.randomUUID())));
     }
 
     @Test
-    void aLongReasonIsQuotedInBriefAndTheLineFitsTheColumn() throws Exception {
-        String reason = "x".repeat(2000);
-        String headline = line(PipelineEventType.PROJECT_STATUS_CHANGED, "Kolwezi",
-                "{\"to\":\"WITHDRAWN\",\"reason\":\"" + reason + "\"}");
-        assertEquals("Kolwezi: withdrawn (" + "x".repeat(Headline.MAX_REASON - 1) + "…)", headline);
+    void aLongReasonIsQuotedInBriefAndTheLongestLineFitsTheColumn() {
+        String headline = line(EventSamples.statusChanged(KOLWEZI, ProjectStatus.OPEN_FOR_SUPPORT,
+                ProjectStatus.WITHDRAWN, "x".repeat(2000)));
+        assertEquals("Kolwezi: withdrawn by US (" + "x".repeat(Headline.MAX_REASON - 1) + "…)", headline);
 
-        String longest = line(PipelineEventType.ESG_REVIEW_COMPLETED, "Kolwezi",
-                "{\"outcome\":\"" + "A".repeat(5000) + "\"}");
-        assertEquals(Headline.MAX_LENGTH, longest.codePointCount(0, longest.length()));
-        assertTrue(longest.endsWith("a…"));
+        // the longest title and reason the contract allows
+        String longest = line(EventSamples.statusChanged(KOLWEZI.titled("t".repeat(EventData.TITLE)),
+                ProjectStatus.OPEN_FOR_SUPPORT, ProjectStatus.WITHDRAWN, "r".repeat(EventData.TEXT)));
+        assertTrue(longest.codePointCount(0, longest.length()) <= Headline.MAX_LENGTH, longest);
+        assertTrue(longest.endsWith("r…)"), longest);
     }
 }

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.msp.partner.domain.Instrument;
-import org.msp.partner.service.PartnerSupport;
+import org.msp.partner.service.PartnerSupportService;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,9 +20,10 @@ public record InterestRequest(
         @NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal indicativeAmountUsd,
         @Size(max = 2000) String note) {
 
-    PartnerSupport.Terms terms() {
+    PartnerSupportService.Terms terms() {
         String stripped = note == null || note.isBlank() ? null : note.strip();
         // two decimals always (validation allows no more), so events, responses and the database agree
-        return new PartnerSupport.Terms(instrument, indicativeAmountUsd.setScale(2, RoundingMode.UNNECESSARY), stripped);
+        return new PartnerSupportService.Terms(instrument, indicativeAmountUsd.setScale(2, RoundingMode.UNNECESSARY),
+                stripped);
     }
 }

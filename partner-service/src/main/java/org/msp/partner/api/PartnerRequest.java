@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import org.msp.events.CountryCode;
 import org.msp.partner.domain.PartnerKind;
-import org.msp.platform.api.CountryCode;
 
 import java.time.LocalDate;
 

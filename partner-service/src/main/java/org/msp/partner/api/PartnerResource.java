@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.msp.partner.domain.Partner;
 import org.msp.partner.domain.PartnerKind;
-import org.msp.partner.service.PartnerRegistry;
+import org.msp.partner.service.PartnerRegistryService;
 import org.msp.platform.api.ProblemException;
 import org.msp.platform.security.Caller;
 
@@ -29,10 +29,10 @@ import java.util.List;
 @Path("/partners")
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerResource {
-    private final PartnerRegistry registry;
+    private final PartnerRegistryService registry;
     private final Caller caller;
 
-    public PartnerResource(PartnerRegistry registry, Caller caller) {
+    public PartnerResource(PartnerRegistryService registry, Caller caller) {
         this.registry = registry;
         this.caller = caller;
     }

@@ -21,7 +21,7 @@ import org.msp.partner.domain.Endorsement;
 import org.msp.partner.domain.PartnerInterest;
 import org.msp.partner.domain.Project;
 import org.msp.partner.domain.SupportRecord;
-import org.msp.partner.service.PartnerSupport;
+import org.msp.partner.service.PartnerSupportService;
 import org.msp.platform.api.ProblemException;
 import org.msp.platform.security.Caller;
 
@@ -35,11 +35,11 @@ import java.util.UUID;
 @Path("/projects/{projectId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class SupportResource {
-    private final PartnerSupport support;
+    private final PartnerSupportService support;
     private final Caller caller;
     private final ObjectMapper mapper;
 
-    public SupportResource(PartnerSupport support, Caller caller, ObjectMapper mapper) {
+    public SupportResource(PartnerSupportService support, Caller caller, ObjectMapper mapper) {
         this.support = support;
         this.caller = caller;
         this.mapper = mapper;
@@ -51,7 +51,7 @@ public class SupportResource {
     @RolesAllowed(Caller.PARTNER_GOVERNMENT)
     public Response expressInterest(@PathParam("projectId") UUID projectId, @NotNull @Valid InterestRequest request) {
         String partner = actingPartner(request.partner());
-        PartnerSupport.InterestOutcome outcome = support.expressInterest(projectId, partner, request.terms(), caller.subject());
+        PartnerSupportService.InterestOutcome outcome = support.expressInterest(projectId, partner, request.terms(), caller.subject());
         InterestSummary.InterestView view = InterestSummary.InterestView.of(outcome.interest());
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
     }
@@ -87,7 +87,7 @@ public class SupportResource {
     @RolesAllowed(Caller.PARTNER_GOVERNMENT)
     public Response endorse(@PathParam("projectId") UUID projectId, String body) throws JsonProcessingException {
         String partner = actingPartner(EndorsementRequest.parse(mapper, body).partner());
-        PartnerSupport.EndorsementOutcome outcome = support.endorse(projectId, partner, caller.subject());
+        PartnerSupportService.EndorsementOutcome outcome = support.endorse(projectId, partner, caller.subject());
         return Response.status(outcome.given() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(EndorsementsView.EndorsementView.of(outcome.endorsement())).build();
     }

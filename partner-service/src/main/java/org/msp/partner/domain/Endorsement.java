@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.msp.events.partner.EndorsementGiven;
+import org.msp.events.partner.EndorsementWithdrawn;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,13 +27,26 @@ public class Endorsement extends PanacheEntityBase {
     @Column(name = "given_by")
     public String givenBy;
 
-    public static Endorsement give(UUID projectId, String partner, String actor, OffsetDateTime now) {
+    /** A new endorsement and the event it causes. */
+    public record Given(Endorsement endorsement, EndorsementGiven event) {
+    }
+
+    /** The partner's new endorsement of {@code project} (not yet persisted), and its event. */
+    public static Given give(Project project, String partner, String actor, OffsetDateTime now) {
         Endorsement endorsement = new Endorsement();
-        endorsement.projectId = projectId;
+        endorsement.projectId = project.id;
         endorsement.partner = partner;
         endorsement.givenBy = actor;
         endorsement.since = now;
-        return endorsement;
+        return new Given(endorsement, new EndorsementGiven(project.id, project.title, project.hostCountry,
+                project.submittingPartner, project.minerals(), partner));
+    }
+
+    /** Takes this standing endorsement back (the row goes; the history keeps it); returns the event. */
+    public EndorsementWithdrawn withdraw(Project project) {
+        delete();
+        return new EndorsementWithdrawn(project.id, project.title, project.hostCountry, project.submittingPartner,
+                project.minerals(), partner);
     }
 
     public static Endorsement standing(UUID projectId, String partner) {

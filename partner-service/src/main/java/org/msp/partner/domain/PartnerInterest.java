@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.msp.events.partner.InterestExpressed;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -52,12 +53,20 @@ public class PartnerInterest extends PanacheEntityBase {
                 || !Objects.equals(this.note, note);
     }
 
-    public void state(Instrument instrument, BigDecimal amount, String note, String actor, OffsetDateTime now) {
+    /**
+     * Takes these terms as the partner's current interest in {@code project}; returns the event that
+     * states them, with the project facts every event carries.
+     */
+    public InterestExpressed state(Project project, Instrument instrument, BigDecimal amount, String note,
+            String actor, OffsetDateTime now) {
         this.instrument = instrument;
         this.indicativeAmountUsd = amount;
         this.note = note;
         this.updatedBy = actor;
         this.updatedAt = now;
+        return new InterestExpressed(project.id, project.title, project.hostCountry, project.submittingPartner,
+                project.minerals(), partner, org.msp.events.partner.Instrument.valueOf(instrument.name()),
+                indicativeAmountUsd, note);
     }
 
     public static List<PartnerInterest> of(UUID projectId) {

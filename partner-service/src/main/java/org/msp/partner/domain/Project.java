@@ -7,9 +7,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.msp.events.EventData;
+import org.msp.events.Mineral;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What partner-service knows of a project, built only from project-service's events. The status
@@ -27,6 +32,9 @@ public class Project extends PanacheEntityBase {
     public String hostCountry;
     @Column(name = "submitting_partner")
     public String submittingPartner;
+    /** Stored as ",COBALT,COPPER," like project-service; null until an event has named them. */
+    @Column(name = "minerals")
+    String mineralsColumn;
     /** Time of the event that set the current status. */
     @Column(name = "status_at")
     OffsetDateTime statusAt;
@@ -60,17 +68,12 @@ public class Project extends PanacheEntityBase {
         return verdict;
     }
 
-    /** Fills in the public facts every project event carries, when the event has them. */
-    public void describe(String title, String hostCountry, String submittingPartner) {
-        if (title != null) {
-            this.title = title;
-        }
-        if (hostCountry != null) {
-            this.hostCountry = hostCountry;
-        }
-        if (submittingPartner != null) {
-            this.submittingPartner = submittingPartner;
-        }
+    /** Takes the public facts of the project as the event states them (every project event carries them). */
+    public void describe(EventData facts) {
+        title = facts.title();
+        hostCountry = facts.hostCountry();
+        submittingPartner = facts.submittingPartner();
+        mineralsColumn = facts.minerals().stream().map(Enum::name).collect(Collectors.joining(",", ",", ","));
     }
 
     public ProjectStatus status() {
@@ -79,5 +82,13 @@ public class Project extends PanacheEntityBase {
 
     public OffsetDateTime statusAt() {
         return statusAt;
+    }
+
+    /** The minerals the project names, in the order project-service gave them; empty while unknown. */
+    public List<Mineral> minerals() {
+        if (mineralsColumn == null) {
+            return List.of();
+        }
+        return Arrays.stream(mineralsColumn.split(",")).filter(s -> !s.isEmpty()).map(Mineral::valueOf).toList();
     }
 }

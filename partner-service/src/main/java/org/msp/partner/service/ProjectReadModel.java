@@ -3,10 +3,9 @@ package org.msp.partner.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.msp.events.EventData;
 import org.msp.partner.domain.Project;
 import org.msp.partner.domain.StatusReport;
-
-import java.util.UUID;
 
 /**
  * Keeps partner-service's own picture of each project up to date from project events. Runs in the
@@ -15,20 +14,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectReadModel {
 
-    /** The public facts a project event carries beside the status (any may be absent). */
-    public record Facts(String title, String hostCountry, String submittingPartner) {
-    }
-
     /**
-     * Records what the event reports. An event for a project not yet known creates it, whatever
-     * its type; returns null when applied, or why the report was skipped (stale or backwards).
+     * Records what the event reports: the status, and the project facts every event carries (title,
+     * host country, submitting partner, minerals). An event for a project not yet known creates it,
+     * whatever its type; returns null when applied, or why the report was skipped (stale or backwards).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String report(UUID projectId, StatusReport report, Facts facts, String eventId) {
-        Project project = Project.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
+    public String report(StatusReport report, EventData facts, String eventId) {
+        Project project = Project.findById(facts.projectId(), LockModeType.PESSIMISTIC_WRITE);
         if (project == null) {
-            project = Project.firstReported(projectId, report, eventId, Clocks.now());
-            project.describe(facts.title(), facts.hostCountry(), facts.submittingPartner());
+            project = Project.firstReported(facts.projectId(), report, eventId, Clocks.now());
+            project.describe(facts);
             project.persist();
             return null;
         }
@@ -36,7 +32,7 @@ public class ProjectReadModel {
         if (!verdict.apply()) {
             return verdict.reason();
         }
-        project.describe(facts.title(), facts.hostCountry(), facts.submittingPartner());
+        project.describe(facts);
         return null;
     }
 }

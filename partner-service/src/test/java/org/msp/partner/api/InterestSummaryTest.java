@@ -36,7 +36,7 @@ class InterestSummaryTest {
 
     private static PartnerInterest interest(Project project, String partner, Instrument instrument, String amount) {
         PartnerInterest interest = PartnerInterest.first(project.id, partner, OffsetDateTime.now());
-        interest.state(instrument, new BigDecimal(amount), null, "someone", OffsetDateTime.now());
+        interest.state(project, instrument, new BigDecimal(amount), null, "someone", OffsetDateTime.now());
         return interest;
     }
 }

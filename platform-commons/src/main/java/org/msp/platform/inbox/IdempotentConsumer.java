@@ -7,9 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.msp.platform.events.CloudEvent;
-import org.msp.platform.events.CloudEventCodec;
-import org.msp.platform.events.MalformedEventException;
+import org.msp.events.CloudEvent;
+import org.msp.events.EventCodec;
+import org.msp.events.InvalidEventException;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -20,12 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /**
  * Applies consumed records at most once each, a Kafka poll's batch at a time (channels configured
- * with {@code batch=true}). Records that are not usable CloudEvents go to the dead-letter topic at
- * once. The rest are recorded in the inbox and handled in one transaction: one commit per batch rather
+ * with {@code batch=true}). Records that are not events of the contract (see {@link EventCodec}: wrong
+ * source, subject, type or payload) go to the dead-letter topic at once, before any database work,
+ * with the reason naming the field. The rest are recorded in the inbox and handled in one transaction: one commit per batch rather
  * than per record is what lets a backlog drain fast. If that transaction fails for any reason, the
  * batch is applied again record by record, each in its own transaction: while the database is
  * unreachable (e.g. restarting) a record is retried with back-off for as long as that lasts (a good
@@ -37,13 +37,13 @@ import java.util.function.Function;
 public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
 
-    private final CloudEventCodec codec;
+    private final EventCodec codec;
     private final Inbox inbox;
     private final EntityManager entityManager;
     private final int maxAttempts;
     private final Duration maxBackoff;
 
-    public IdempotentConsumer(CloudEventCodec codec, Inbox inbox, EntityManager entityManager,
+    public IdempotentConsumer(EventCodec codec, Inbox inbox, EntityManager entityManager,
             @ConfigProperty(name = "msp.consumer.max-attempts", defaultValue = "12") int maxAttempts,
             @ConfigProperty(name = "msp.consumer.max-backoff", defaultValue = "PT5S") Duration maxBackoff) {
         this.codec = codec;
@@ -63,53 +63,43 @@ public class IdempotentConsumer {
         }
     }
 
-    /** Handles one event inside the inbox transaction; throws MalformedEventException for unusable data. */
-    @FunctionalInterface
-    public interface Handler {
-        Result handle(CloudEvent event);
-    }
-
     /**
      * Applies a poll's records: those that are not usable events go to the dead-letter topic at once,
      * the rest in one transaction, or one by one (with {@link #consume}'s retries) if that fails.
-     * {@code handlerFor} gives the handler for a record's exact value. Completes when the batch is
-     * acknowledged.
+     * Completes when the batch is acknowledged.
      */
-    public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch,
-            Function<String, Handler> handlerFor) {
+    public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch, EventHandlers handlers) {
         List<KafkaRecord<String, String>> usable = new ArrayList<>();
-        List<CloudEvent> events = new ArrayList<>();
+        List<CloudEvent<?>> events = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
                 events.add(codec.read(record.getPayload()));
                 usable.add(record);
-            } catch (MalformedEventException e) {
-                LOG.warnf("a record of %s (key %s) is not a usable event, sending it to the dead-letter topic: %s",
-                        record.getTopic(), record.getKey(), e.getMessage());
+            } catch (InvalidEventException e) {
+                LOG.warnf("a record of %s (key %s) is not an event of the contract, sending it to the dead-letter "
+                        + "topic: %s", record.getTopic(), record.getKey(), e.getMessage());
                 deadLetter(record, e);
             }
         }
-        if (events.size() > 1 && appliedTogether(usable, events, handlerFor)) {
+        if (events.size() > 1 && appliedTogether(events, handlers)) {
             return batch.ack();
         }
         for (int i = 0; i < events.size(); i++) {
-            KafkaRecord<String, String> record = usable.get(i);
             try {
-                consume(events.get(i), handlerFor.apply(record.getPayload()));
+                consume(events.get(i), handlers);
             } catch (RuntimeException e) {
-                deadLetter(record, e);
+                deadLetter(usable.get(i), e);
             }
         }
         return batch.ack();
     }
 
     /** One transaction for all {@code events}; false (rolled back) if any of them failed. */
-    private boolean appliedTogether(List<KafkaRecord<String, String>> records, List<CloudEvent> events,
-            Function<String, Handler> handlerFor) {
+    private boolean appliedTogether(List<CloudEvent<?>> events, EventHandlers handlers) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                for (int i = 0; i < events.size(); i++) {
-                    apply(events.get(i), handlerFor.apply(records.get(i).getPayload()));
+                for (CloudEvent<?> event : events) {
+                    apply(event, handlers);
                     // each event's work is complete: keep the persistence context from growing with the batch
                     entityManager.flush();
                     entityManager.clear();
@@ -128,36 +118,32 @@ public class IdempotentConsumer {
         record.nack(reason).toCompletableFuture().join();
     }
 
-    private Result consume(CloudEvent event, Handler handler) {
+    private Result consume(CloudEvent<?> event, EventHandlers handlers) {
         long backoff = 100;
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> apply(event, handler));
-            } catch (MalformedEventException e) {
-                LOG.warnf("event %s (%s) is unusable, sending it to the dead-letter topic: %s",
-                        event.id(), event.type(), e.getMessage());
-                throw e;
+                return QuarkusTransaction.requiringNew().call(() -> apply(event, handlers));
             } catch (RuntimeException e) {
                 if (attempt >= maxAttempts && !databaseUnavailable(e)) {
                     LOG.errorf(e, "event %s (%s) failed %d times; giving it up to the dead-letter topic",
-                            event.id(), event.type(), attempt);
+                            event.id(), event.type().type(), attempt);
                     throw e;
                 }
                 LOG.warnf("event %s (%s) failed (attempt %d, retrying in %d ms): %s",
-                        event.id(), event.type(), attempt, backoff, e.getMessage());
+                        event.id(), event.type().type(), attempt, backoff, e.getMessage());
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, maxBackoff.toMillis());
             }
         }
     }
 
-    private Result apply(CloudEvent event, Handler handler) {
+    private Result apply(CloudEvent<?> event, EventHandlers handlers) {
         if (!inbox.firstDelivery(event)) {
             return Result.DUPLICATE;
         }
-        Result result = handler.handle(event);
+        Result result = handlers.handle(event);
         if (result.outcome() == Inbox.Outcome.SKIPPED) {
-            LOG.infof("event %s (%s) for %s skipped: %s", event.id(), event.type(), event.subject(), result.reason());
+            LOG.infof("event %s (%s) for %s skipped: %s", event.id(), event.type().type(), event.subject(), result.reason());
             inbox.skipped(event, result.reason());
         }
         return result;

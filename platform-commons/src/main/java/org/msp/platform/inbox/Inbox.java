@@ -3,7 +3,7 @@ package org.msp.platform.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.msp.platform.events.CloudEvent;
+import org.msp.events.CloudEvent;
 
 /**
  * Remembers every consumed event (by CloudEvents source + id) in the consumer's own transaction,
@@ -25,13 +25,13 @@ public class Inbox {
      * must do nothing. Must run in the transaction that applies the event's effect.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(CloudEvent event) {
+    public boolean firstDelivery(CloudEvent<?> event) {
         int inserted = entityManager.createNativeQuery("""
                         INSERT INTO inbox_message (source, event_id, event_type, subject, outcome)
                         VALUES (?1, ?2, ?3, ?4, 'APPLIED') ON CONFLICT DO NOTHING""")
                 .setParameter(1, event.source())
                 .setParameter(2, event.id())
-                .setParameter(3, event.type())
+                .setParameter(3, event.type().type())
                 .setParameter(4, event.subject())
                 .executeUpdate();
         return inserted == 1;
@@ -39,7 +39,7 @@ public class Inbox {
 
     /** Marks an event recorded by {@link #firstDelivery} as skipped, with the reason, for operators. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void skipped(CloudEvent event, String reason) {
+    public void skipped(CloudEvent<?> event, String reason) {
         entityManager.createNativeQuery("""
                         UPDATE inbox_message SET outcome = 'SKIPPED', reason = ?3
                         WHERE source = ?1 AND event_id = ?2""")

@@ -4,39 +4,43 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.msp.platform.events.CloudEvent;
-import org.msp.platform.events.CloudEventCodec;
+import org.msp.events.CloudEvent;
+import org.msp.events.EventCodec;
+import org.msp.events.EventData;
 
 /**
  * The only way an event leaves a service: written to the outbox table in the caller's transaction,
- * so it exists if and only if the state change it describes was committed.
+ * so it exists if and only if the state change it describes was committed. The record's type gives
+ * the event's type, topic and source (the contract, platform-events); its project id the key.
  */
 @ApplicationScoped
 public class Outbox {
     private final EntityManager entityManager;
-    private final CloudEventCodec codec;
+    private final EventCodec codec;
     private final Event<OutboxWritten> written;
 
-    public Outbox(EntityManager entityManager, CloudEventCodec codec, Event<OutboxWritten> written) {
+    public Outbox(EntityManager entityManager, EventCodec codec, Event<OutboxWritten> written) {
         this.entityManager = entityManager;
         this.codec = codec;
         this.written = written;
     }
 
-    /** Records {@code event} for {@code topic}, keyed by the event's subject (the project id). */
+    /** Records a new event about {@code data}; returns its id (e.g. for a history that cites it). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(String topic, CloudEvent event) {
+    public String publish(EventData data) {
+        CloudEvent<EventData> event = CloudEvent.of(data);
         entityManager.createNativeQuery("""
                         INSERT INTO outbox_message (event_id, topic, message_key, event_type, payload)
                         VALUES (?1, ?2, ?3, ?4, ?5)""")
                 .setParameter(1, event.id())
-                .setParameter(2, topic)
+                .setParameter(2, event.topic().address())
                 .setParameter(3, event.subject())
-                .setParameter(4, event.type())
+                .setParameter(4, event.type().type())
                 .setParameter(5, codec.write(event))
                 .executeUpdate();
         // the relay is woken after commit (see OutboxRelay#afterCommit), not before
         written.fire(new OutboxWritten(event.id()));
+        return event.id();
     }
 
     /** Fired inside the writing transaction; observed after a successful commit. */

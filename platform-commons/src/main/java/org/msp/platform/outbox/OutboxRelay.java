@@ -17,7 +17,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
-import org.msp.platform.events.CloudEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +39,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Serialises relays of the same database (several instances of one service). */
     private static final long RELAY_LOCK = 0x6d73702d6f757462L;
+    /** The record's content type: a CloudEvent in structured mode (CloudEvents Kafka binding). */
+    private static final String STRUCTURED_CLOUDEVENT = "application/cloudevents+json; charset=UTF-8";
 
     @Inject
     EntityManager entityManager;
@@ -166,7 +167,7 @@ public class OutboxRelay {
     private CompletableFuture<Void> send(String topic, String key, String payload) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.add("content-type", STRUCTURED_CLOUDEVENT.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(topic).withKey(key).withHeaders(headers).build();
         Message<String> message = Message.of(payload, Metadata.of(metadata),

@@ -5,15 +5,24 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.msp.platform.api.Problem;
 import org.msp.project.domain.IllegalTransitionException;
+import org.msp.project.domain.Proposal;
 
 import java.util.List;
 
-/** A command the lifecycle does not allow from the current status: 409, nothing changed. */
+/** A command the lifecycle does not allow from the current status (or an edit of a non-draft): 409, nothing changed. */
 public class IllegalTransitionMapper {
     @ServerExceptionMapper
     public Response conflict(IllegalTransitionException e, UriInfo uri) {
         return Response.status(409).type(Problem.MEDIA_TYPE)
                 .entity(new Problem("https://msp-pipeline.org/problems/409", "Illegal transition", 409,
+                        e.getMessage(), uri.getPath(), List.of()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response notEditable(Proposal.NotEditableException e, UriInfo uri) {
+        return Response.status(409).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("https://msp-pipeline.org/problems/409", "Conflict", 409,
                         e.getMessage(), uri.getPath(), List.of()))
                 .build();
     }

@@ -8,12 +8,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.msp.platform.api.CountryCode;
+import org.msp.events.CountryCode;
 import org.msp.platform.api.ProblemException;
 import org.msp.project.domain.Disclosure;
 import org.msp.project.domain.Mineral;
 import org.msp.project.domain.ValueChainStage;
-import org.msp.project.service.ProposalDraft;
+import org.msp.project.domain.ProposalDraft;
 
 import java.math.BigDecimal;
 import java.util.List;

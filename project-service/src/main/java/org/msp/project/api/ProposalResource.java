@@ -22,7 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.msp.platform.api.CountryCode;
+import org.msp.events.CountryCode;
 import org.msp.platform.api.ProblemException;
 import org.msp.platform.security.Caller;
 import org.msp.project.domain.HistoryChain;
@@ -59,7 +59,7 @@ public class ProposalResource {
         String partner = request.actingPartner(caller.requireCountry());
         Proposal proposal = proposals.create(request.toDraft(), partner, actor("POST /projects"));
         ProposalView view = ProposalView.of(proposal);
-        return Response.created(uri.getAbsolutePathBuilder().path(proposal.id.toString()).build())
+        return Response.created(uri.getAbsolutePathBuilder().path(proposal.id().toString()).build())
                 .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version())))
                 .entity(view).build();
     }
@@ -77,7 +77,7 @@ public class ProposalResource {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         // drafts are private to the partner writing them
-        String ownCountry = caller.hasRole(Caller.PARTNER_GOVERNMENT) ? caller.country().orElse(null) : null;
+        String ownCountry = partnerCountry().orElse(null);
         if (ownCountry != null) {
             where.add("(status <> :draft or submittingPartner = :own)");
             params.put("own", ownCountry);
@@ -219,10 +219,10 @@ public class ProposalResource {
     public record ChainVerification(boolean intact, int entries, String headHash, Integer brokenAtSeq, String problem) {
     }
 
-    /** A project the caller may see: drafts only by their own partner. */
+    /** A project the caller may see (the proposal decides: drafts only by their own partner); 404 otherwise. */
     private Proposal visible(UUID id) {
         Proposal proposal = Proposal.findById(id);
-        if (proposal == null || (proposal.status() == ProjectStatus.DRAFT && !isOwnCountry(proposal))) {
+        if (proposal == null || !proposal.isVisibleTo(partnerCountry())) {
             throw ProblemException.notFound("project " + id);
         }
         return proposal;
@@ -234,15 +234,15 @@ public class ProposalResource {
         if (proposal == null) {
             throw ProblemException.notFound("project " + id);
         }
-        if (!isOwnCountry(proposal)) {
-            throw ProblemException.forbidden("project " + id + " was submitted by " + proposal.submittingPartner
+        if (!partnerCountry().map(proposal::isOwnedBy).orElse(false)) {
+            throw ProblemException.forbidden("project " + id + " was submitted by " + proposal.submittingPartner()
                     + "; a partner acts only for its own country");
         }
     }
 
-    private boolean isOwnCountry(Proposal proposal) {
-        return caller.hasRole(Caller.PARTNER_GOVERNMENT)
-                && caller.country().map(proposal.submittingPartner::equals).orElse(false);
+    /** The caller's country when it acts as a partner government. */
+    private java.util.Optional<String> partnerCountry() {
+        return caller.hasRole(Caller.PARTNER_GOVERNMENT) ? caller.country() : java.util.Optional.empty();
     }
 
     private ProposalService.Actor actor(String command) {

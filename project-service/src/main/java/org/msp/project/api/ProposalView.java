@@ -29,12 +29,12 @@ public record ProposalView(UUID id, String title, String summary, String hostCou
     }
 
     static ProposalView of(Proposal p) {
-        Esg esg = p.esgOutcome == null ? null : new Esg(p.esgReviewId, p.esgOutcome, p.esgScore, p.esgConditions);
-        Priority priority = p.priorityRank == null ? null
-                : new Priority(p.prioritisationRoundId, p.priorityRank, p.priorityScore, p.priorityBreakdown);
-        return new ProposalView(p.id, p.title, p.summary, p.hostCountry, p.minerals(), p.valueChainStage, p.sponsor,
-                p.requestedFinancingUsd, p.disclosure, p.submittingPartner, p.status(), p.version, p.createdAt,
-                p.updatedAt, p.submittedAt, esg, priority);
+        Esg esg = p.esgOutcome() == null ? null : new Esg(p.esgReviewId(), p.esgOutcome(), p.esgScore(), p.esgConditions());
+        Priority priority = p.priorityRank() == null ? null
+                : new Priority(p.prioritisationRoundId(), p.priorityRank(), p.priorityScore(), p.priorityBreakdown());
+        return new ProposalView(p.id(), p.title(), p.summary(), p.hostCountry(), p.minerals(), p.valueChainStage(), p.sponsor(),
+                p.requestedFinancingUsd(), p.disclosure(), p.submittingPartner(), p.status(), p.version(), p.createdAt(),
+                p.updatedAt(), p.submittedAt(), esg, priority);
     }
 
     String etag() {

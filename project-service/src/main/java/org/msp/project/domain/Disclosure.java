@@ -23,4 +23,9 @@ public class Disclosure {
         this.agreementPublic = agreementPublic;
         this.communityConsultationHeld = communityConsultationHeld;
     }
+
+    /** As events carry it. */
+    public org.msp.events.project.Disclosure toEvent() {
+        return new org.msp.events.project.Disclosure(feasibilityStudyPublic, agreementPublic, communityConsultationHeld);
+    }
 }

@@ -24,6 +24,19 @@ public class PartnerInterest extends PanacheEntityBase {
     @Column(name = "indicative_amount_usd")
     public BigDecimal indicativeAmountUsd;
 
+    /** A partner's interest replaces its earlier one. */
+    public static void record(UUID projectId, String partner, String instrument, BigDecimal indicativeAmountUsd) {
+        PartnerInterest interest = findById(new ProjectPartnerKey(projectId, partner));
+        if (interest == null) {
+            interest = new PartnerInterest();
+            interest.projectId = projectId;
+            interest.partner = partner;
+        }
+        interest.instrument = instrument;
+        interest.indicativeAmountUsd = indicativeAmountUsd;
+        interest.persist();
+    }
+
     public static BigDecimal totalFor(UUID projectId) {
         BigDecimal total = getEntityManager().createQuery(
                         "select coalesce(sum(p.indicativeAmountUsd), 0) from PartnerInterest p where p.projectId = :id",

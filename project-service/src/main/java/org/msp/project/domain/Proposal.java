@@ -9,94 +9,257 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.msp.events.esg.ReviewOutcome;
+import org.msp.events.project.ProjectPrioritised;
+import org.msp.events.project.ProjectStatusChanged;
+import org.msp.events.project.ProjectSubmitted;
+import org.msp.events.project.ScoreBreakdown;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A project proposal and its lifecycle state. The status changes only through {@link #apply}, which
- * consults the {@link Lifecycle} table.
+ * A project proposal and its lifecycle. It owns its decisions: each command or event it accepts
+ * returns the {@link Change} it made (history entry and event); what the {@link Lifecycle} does not
+ * allow is refused (a command) or reported as not applicable (an event). Nothing outside sets its state.
  */
 @Entity
 @Table(name = "proposal")
 public class Proposal extends PanacheEntityBase {
     @Id
-    public UUID id;
+    private UUID id;
 
-    public String title;
-    public String summary;
+    private String title;
+    private String summary;
 
     @Column(name = "host_country")
-    public String hostCountry;
+    private String hostCountry;
 
     /** Stored as ",LITHIUM,COBALT," so a mineral filter is a LIKE on ",NAME,". */
     @Column(name = "minerals")
-    String mineralsColumn;
+    private String mineralsColumn;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "value_chain_stage")
-    public ValueChainStage valueChainStage;
+    private ValueChainStage valueChainStage;
 
-    public String sponsor;
+    private String sponsor;
 
     @Column(name = "requested_financing_usd")
-    public BigDecimal requestedFinancingUsd;
+    private BigDecimal requestedFinancingUsd;
 
     @Embedded
-    public Disclosure disclosure;
+    private Disclosure disclosure;
 
     @Column(name = "submitting_partner")
-    public String submittingPartner;
+    private String submittingPartner;
 
     @Enumerated(EnumType.STRING)
-    ProjectStatus status;
+    private ProjectStatus status;
 
     @Version
-    public int version;
+    private int version;
 
     @Column(name = "created_at")
-    public OffsetDateTime createdAt;
+    private OffsetDateTime createdAt;
     @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
+    private OffsetDateTime updatedAt;
     @Column(name = "submitted_at")
-    public OffsetDateTime submittedAt;
+    private OffsetDateTime submittedAt;
 
     @Column(name = "esg_review_id")
-    public String esgReviewId;
+    private String esgReviewId;
     @Column(name = "esg_outcome")
-    public String esgOutcome;
+    private String esgOutcome;
     @Column(name = "esg_score")
-    public BigDecimal esgScore;
-    /** The review's conditions as JSON, kept as the review service sent them. */
+    private BigDecimal esgScore;
+    /** The review's conditions as JSON, as the review service stated them. */
     @Column(name = "esg_conditions")
-    public String esgConditions;
+    private String esgConditions;
 
     @Column(name = "priority_rank")
-    public Integer priorityRank;
+    private Integer priorityRank;
     @Column(name = "priority_score")
-    public BigDecimal priorityScore;
+    private BigDecimal priorityScore;
     @Column(name = "priority_breakdown")
-    public String priorityBreakdown;
+    private String priorityBreakdown;
     @Column(name = "prioritisation_round_id")
-    public UUID prioritisationRoundId;
+    private UUID prioritisationRoundId;
 
     /** A new draft for {@code submittingPartner}, which always comes from the caller's token. */
-    public static Proposal draft(String submittingPartner, OffsetDateTime now) {
+    public static Proposal draft(String submittingPartner, ProposalDraft content, OffsetDateTime now) {
         Proposal proposal = new Proposal();
         proposal.id = UUID.randomUUID();
         proposal.submittingPartner = submittingPartner;
         proposal.status = ProjectStatus.DRAFT;
         proposal.createdAt = now;
-        proposal.updatedAt = now;
+        proposal.take(content, now);
         return proposal;
     }
 
-    public ProjectStatus status() {
-        return status;
+    /** The history's first entry. */
+    public Change created() {
+        return new Change(null, ProjectStatus.DRAFT, "draft created", null);
+    }
+
+    /** Replaces a draft's content; anything later than a draft is part of the public record. */
+    public Change edit(ProposalDraft content, OffsetDateTime now) {
+        if (!isEditable()) {
+            throw new NotEditableException("only a DRAFT can be edited; this project is " + status);
+        }
+        take(content, now);
+        // not a transition, but a write: the history names who edited the draft (SPEC §4)
+        return new Change(ProjectStatus.DRAFT, ProjectStatus.DRAFT, "draft edited", null);
+    }
+
+    public Change submit(String actor, OffsetDateTime now) {
+        ProjectStatus from = move(Transition.SUBMIT, now);
+        submittedAt = now;
+        return new Change(from, status, "submitted for ESG due diligence", new ProjectSubmitted(id, title,
+                wire(status), hostCountry, submittingPartner, wireMinerals(), wire(valueChainStage), summary, sponsor,
+                requestedFinancingUsd, disclosure.toEvent(), actor));
+    }
+
+    public Change withdraw(String actor, String reason, OffsetDateTime now) {
+        return step(Transition.WITHDRAW, actor, reason == null ? "withdrawn by the submitting partner" : reason, now);
+    }
+
+    /** esg-review-service opened the review; empty when the project is no longer waiting for one. */
+    public Optional<Change> reviewOpened(String reviewId, String actor, OffsetDateTime now) {
+        // a refused step must leave the project as it was: take the review id only once moved
+        if (!allows(Transition.OPEN_REVIEW)) {
+            return Optional.empty();
+        }
+        Change change = step(Transition.OPEN_REVIEW, actor, "ESG due-diligence review opened", now);
+        esgReviewId = reviewId;
+        return Optional.of(change);
+    }
+
+    /**
+     * The review completed: CLEARED or CLEARED_WITH_CONDITIONS opens the project for support,
+     * REJECTED ends it. The conditions are kept as stated. Empty when no review is under way.
+     */
+    public Optional<Change> reviewCompleted(String reviewId, ReviewOutcome outcome, BigDecimal score,
+            String conditionsJson, String actor, OffsetDateTime now) {
+        Transition transition = outcome == ReviewOutcome.REJECTED ? Transition.REJECT_REVIEW : Transition.CLEAR_REVIEW;
+        if (!allows(transition)) {
+            return Optional.empty();
+        }
+        String reason = "ESG review completed: " + outcome.name().toLowerCase().replace('_', ' ')
+                + " (score " + score.stripTrailingZeros().toPlainString() + ")";
+        Change change = step(transition, actor, reason, now);
+        esgReviewId = reviewId;
+        esgOutcome = outcome.name();
+        esgScore = score;
+        esgConditions = conditionsJson;
+        return Optional.of(change);
+    }
+
+    /**
+     * The quorum rule (SPEC §3): ENDORSED once {@code endorsers} partners other than the submitting
+     * one endorse it, back to OPEN_FOR_SUPPORT below that. Empty when nothing changes.
+     */
+    public Optional<Change> reconsiderQuorum(long endorsers, int quorum, String actor, OffsetDateTime now) {
+        if (status == ProjectStatus.OPEN_FOR_SUPPORT && endorsers >= quorum) {
+            return Optional.of(step(Transition.REACH_QUORUM, actor,
+                    endorsers + " partners other than the submitting partner endorse it (quorum " + quorum + ")", now));
+        }
+        if (status == ProjectStatus.ENDORSED && endorsers < quorum) {
+            return Optional.of(step(Transition.LOSE_QUORUM, actor,
+                    "an endorsement was withdrawn: " + endorsers + " of " + quorum + " needed", now));
+        }
+        return Optional.empty();
+    }
+
+    /** A round froze this project's rank and score; {@code breakdownJson} is how the score is shown later. */
+    public Change prioritise(UUID roundId, int rank, int of, BigDecimal score, ScoreBreakdown breakdown,
+            String breakdownJson, OffsetDateTime now) {
+        ProjectStatus from = move(Transition.PRIORITISE, now);
+        priorityRank = rank;
+        priorityScore = score;
+        priorityBreakdown = breakdownJson;
+        prioritisationRoundId = roundId;
+        return new Change(from, status, "prioritised in round " + roundId + ": rank " + rank + " of " + of
+                + ", score " + score.toPlainString(), new ProjectPrioritised(id, title, wire(status), hostCountry,
+                submittingPartner, wireMinerals(), wire(valueChainStage), wire(from), wire(status), roundId, rank, score,
+                breakdown));
+    }
+
+    /** Drafts are private to the partner writing them; everything after is public. */
+    public boolean isVisibleTo(Optional<String> partnerCountry) {
+        return status != ProjectStatus.DRAFT || partnerCountry.map(submittingPartner::equals).orElse(false);
+    }
+
+    /** Partners act only for their own country (SPEC §4). */
+    public boolean isOwnedBy(String partnerCountry) {
+        return submittingPartner.equals(partnerCountry);
+    }
+
+    public boolean isEditable() {
+        return status == ProjectStatus.DRAFT;
+    }
+
+    private Change step(Transition transition, String actor, String reason, OffsetDateTime now) {
+        ProjectStatus from = move(transition, now);
+        return new Change(from, status, reason, new ProjectStatusChanged(id, title, wire(status), hostCountry,
+                submittingPartner, wireMinerals(), wire(valueChainStage), wire(from), wire(status), actor, reason));
+    }
+
+    private ProjectStatus move(Transition transition, OffsetDateTime now) {
+        ProjectStatus from = status;
+        status = Lifecycle.require(from, transition);
+        updatedAt = now;
+        return from;
+    }
+
+    private boolean allows(Transition transition) {
+        return Lifecycle.next(status, transition).isPresent();
+    }
+
+    private void take(ProposalDraft content, OffsetDateTime now) {
+        title = content.title();
+        summary = content.summary();
+        hostCountry = content.hostCountry();
+        mineralsColumn = content.minerals().stream().distinct().map(Enum::name)
+                .collect(Collectors.joining(",", ",", ","));
+        valueChainStage = content.valueChainStage();
+        sponsor = content.sponsor();
+        requestedFinancingUsd = content.requestedFinancingUsd();
+        disclosure = content.disclosure();
+        updatedAt = now;
+    }
+
+    private List<org.msp.events.Mineral> wireMinerals() {
+        return minerals().stream().map(m -> org.msp.events.Mineral.valueOf(m.name())).toList();
+    }
+
+    private static org.msp.events.project.ProjectStatus wire(ProjectStatus status) {
+        return org.msp.events.project.ProjectStatus.valueOf(status.name());
+    }
+
+    private static org.msp.events.project.ValueChainStage wire(ValueChainStage stage) {
+        return org.msp.events.project.ValueChainStage.valueOf(stage.name());
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public String hostCountry() {
+        return hostCountry;
     }
 
     public List<Mineral> minerals() {
@@ -106,26 +269,82 @@ public class Proposal extends PanacheEntityBase {
         return Arrays.stream(mineralsColumn.split(",")).filter(s -> !s.isEmpty()).map(Mineral::valueOf).toList();
     }
 
-    public void setMinerals(List<Mineral> minerals) {
-        mineralsColumn = minerals.stream().distinct().map(Enum::name).collect(Collectors.joining(",", ",", ","));
+    public ValueChainStage valueChainStage() {
+        return valueChainStage;
     }
 
-    /** Moves the project by {@code transition}; refuses what the lifecycle does not allow. */
-    public StatusChange apply(Transition transition, OffsetDateTime now) {
-        ProjectStatus from = status;
-        status = Lifecycle.require(from, transition);
-        updatedAt = now;
-        if (transition == Transition.SUBMIT) {
-            submittedAt = now;
+    public String sponsor() {
+        return sponsor;
+    }
+
+    public BigDecimal requestedFinancingUsd() {
+        return requestedFinancingUsd;
+    }
+
+    public Disclosure disclosure() {
+        return disclosure;
+    }
+
+    public String submittingPartner() {
+        return submittingPartner;
+    }
+
+    public ProjectStatus status() {
+        return status;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    public OffsetDateTime submittedAt() {
+        return submittedAt;
+    }
+
+    public String esgReviewId() {
+        return esgReviewId;
+    }
+
+    public String esgOutcome() {
+        return esgOutcome;
+    }
+
+    public BigDecimal esgScore() {
+        return esgScore;
+    }
+
+    public String esgConditions() {
+        return esgConditions;
+    }
+
+    public Integer priorityRank() {
+        return priorityRank;
+    }
+
+    public BigDecimal priorityScore() {
+        return priorityScore;
+    }
+
+    public String priorityBreakdown() {
+        return priorityBreakdown;
+    }
+
+    public UUID prioritisationRoundId() {
+        return prioritisationRoundId;
+    }
+
+    /** An edit of a project that is no longer a draft (409). */
+    public static class NotEditableException extends RuntimeException {
+        public NotEditableException(String message) {
+            super(message);
         }
-        return new StatusChange(from, status, transition);
-    }
-
-    /** A draft can be edited; anything later is part of the public record. */
-    public boolean isEditable() {
-        return status == ProjectStatus.DRAFT;
-    }
-
-    public record StatusChange(ProjectStatus from, ProjectStatus to, Transition transition) {
     }
 }

@@ -21,6 +21,21 @@ public class StandingEndorsement extends PanacheEntityBase {
     public String partner;
     public OffsetDateTime since;
 
+    /** Records that {@code partner} endorses the project (once, however often partner-service says so). */
+    public static void stand(UUID projectId, String partner, OffsetDateTime since) {
+        if (findById(new ProjectPartnerKey(projectId, partner)) == null) {
+            StandingEndorsement endorsement = new StandingEndorsement();
+            endorsement.projectId = projectId;
+            endorsement.partner = partner;
+            endorsement.since = since;
+            endorsement.persist();
+        }
+    }
+
+    public static void withdraw(UUID projectId, String partner) {
+        delete("projectId = ?1 and partner = ?2", projectId, partner);
+    }
+
     public static long countExcluding(UUID projectId, String submittingPartner) {
         return count("projectId = ?1 and partner <> ?2", projectId, submittingPartner);
     }

@@ -1,7 +1,6 @@
 package org.msp.project.prioritisation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -10,8 +9,8 @@ import org.msp.project.domain.PartnerInterest;
 import org.msp.project.domain.ProjectStatus;
 import org.msp.project.domain.Proposal;
 import org.msp.project.domain.StandingEndorsement;
-import org.msp.project.domain.Transition;
-import org.msp.project.events.ProjectEvents;
+import org.msp.events.project.ScoreBreakdown;
+import org.msp.events.project.ScoreComponent;
 import org.msp.project.service.ProposalService;
 
 import java.math.BigDecimal;
@@ -28,14 +27,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PrioritisationService {
     private final ProposalService proposals;
-    private final ProjectEvents events;
     private final PriorityCalculator calculator;
     private final ObjectMapper mapper;
 
-    public PrioritisationService(ProposalService proposals, ProjectEvents events, PrioritisationWeights weights,
-            ObjectMapper mapper) {
+    public PrioritisationService(ProposalService proposals, PrioritisationWeights weights, ObjectMapper mapper) {
         this.proposals = proposals;
-        this.events = events;
         this.calculator = new PriorityCalculator(weights, proposals.quorum());
         this.mapper = mapper;
     }
@@ -62,17 +58,17 @@ public class PrioritisationService {
         List<Proposal> endorsed = Proposal.list("status", ProjectStatus.ENDORSED);
         List<RankedProject> rows = new ArrayList<>();
         for (PriorityScore score : calculator.rank(endorsed.stream().map(this::inputsOf).toList())) {
-            Proposal p = endorsed.stream().filter(e -> e.id.equals(score.projectId())).findFirst().orElseThrow();
-            rows.add(new RankedProject(0, p.id, p.title, p.hostCountry, p.status(), null, score.score(), score.breakdown()));
+            Proposal p = endorsed.stream().filter(e -> e.id().equals(score.projectId())).findFirst().orElseThrow();
+            rows.add(new RankedProject(0, p.id(), p.title(), p.hostCountry(), p.status(), null, score.score(), score.breakdown()));
         }
         List<Proposal> prioritised = Proposal.list("status", ProjectStatus.PRIORITISED);
         for (Proposal p : prioritised) {
-            rows.add(new RankedProject(0, p.id, p.title, p.hostCountry, p.status(), p.prioritisationRoundId,
-                    p.priorityScore, frozenBreakdown(p)));
+            rows.add(new RankedProject(0, p.id(), p.title(), p.hostCountry(), p.status(), p.prioritisationRoundId(),
+                    p.priorityScore(), frozenBreakdown(p)));
         }
         Map<UUID, OffsetDateTime> submitted = new java.util.HashMap<>();
-        endorsed.forEach(p -> submitted.put(p.id, p.submittedAt));
-        prioritised.forEach(p -> submitted.put(p.id, p.submittedAt));
+        endorsed.forEach(p -> submitted.put(p.id(), p.submittedAt()));
+        prioritised.forEach(p -> submitted.put(p.id(), p.submittedAt()));
         List<RankedProject> ordered = rows.stream()
                 .sorted(Comparator.comparing(RankedProject::score).reversed()
                         .thenComparing(r -> submitted.get(r.projectId()))
@@ -98,7 +94,7 @@ public class PrioritisationService {
         if (endorsed.isEmpty()) {
             throw ProblemException.conflict("no ENDORSED project to prioritise");
         }
-        Map<UUID, Proposal> byId = endorsed.stream().collect(Collectors.toMap(p -> p.id, Function.identity()));
+        Map<UUID, Proposal> byId = endorsed.stream().collect(Collectors.toMap(p -> p.id(), Function.identity()));
         List<PriorityScore> scores = calculator.rank(endorsed.stream().map(this::inputsOf).toList());
         UUID roundId = UUID.randomUUID();
         OffsetDateTime now = proposals.now();
@@ -106,17 +102,11 @@ public class PrioritisationService {
         for (int i = 0; i < scores.size(); i++) {
             PriorityScore score = scores.get(i);
             Proposal p = byId.get(score.projectId());
-            ObjectNode breakdown = mapper.valueToTree(Map.of("components", score.breakdown()));
-            p.priorityRank = i + 1;
-            p.priorityScore = score.score();
-            p.priorityBreakdown = breakdown.toString();
-            p.prioritisationRoundId = roundId;
-            Proposal.StatusChange change = p.apply(Transition.PRIORITISE, now);
-            proposals.record(p, actor, change.from(), change.to(),
-                    "prioritised in round " + roundId + ": rank " + (i + 1) + " of " + scores.size()
-                            + ", score " + score.score().toPlainString());
-            events.prioritised(p, roundId.toString(), breakdown);
-            ranking.add(new RankedProject(i + 1, p.id, p.title, p.hostCountry, p.status(), roundId, score.score(),
+            ScoreBreakdown breakdown = new ScoreBreakdown(score.breakdown().stream().map(c ->
+                    new ScoreComponent(c.name(), c.value(), c.weight(), c.points(), c.explanation())).toList());
+            proposals.record(p, p.prioritise(roundId, i + 1, scores.size(), score.score(), breakdown,
+                    json(breakdown), now), actor);
+            ranking.add(new RankedProject(i + 1, p.id(), p.title(), p.hostCountry(), p.status(), roundId, score.score(),
                     score.breakdown()));
         }
         Round round = new Round(roundId, now, actor.id(), calculator.weights(), ranking);
@@ -125,14 +115,22 @@ public class PrioritisationService {
     }
 
     private PriorityInputs inputsOf(Proposal p) {
-        return new PriorityInputs(p.id, p.title, p.hostCountry, p.minerals(), p.valueChainStage, p.disclosure,
-                p.esgScore, StandingEndorsement.countExcluding(p.id, p.submittingPartner),
-                PartnerInterest.totalFor(p.id), p.requestedFinancingUsd, p.submittedAt);
+        return new PriorityInputs(p.id(), p.title(), p.hostCountry(), p.minerals(), p.valueChainStage(), p.disclosure(),
+                p.esgScore(), StandingEndorsement.countExcluding(p.id(), p.submittingPartner()),
+                PartnerInterest.totalFor(p.id()), p.requestedFinancingUsd(), p.submittedAt());
+    }
+
+    private String json(ScoreBreakdown breakdown) {
+        try {
+            return mapper.writeValueAsString(breakdown);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<PriorityScore.Component> frozenBreakdown(Proposal p) {
         try {
-            var node = mapper.readTree(p.priorityBreakdown).get("components");
+            var node = mapper.readTree(p.priorityBreakdown()).get("components");
             return List.of(mapper.treeToValue(node, PriorityScore.Component[].class));
         } catch (Exception e) {
             return List.of();

@@ -1,0 +1,126 @@
+package org.msp.partner.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.msp.events.partner.InterestExpressed;
+import org.msp.partner.domain.Endorsement;
+import org.msp.partner.domain.Instrument;
+import org.msp.partner.domain.Partner;
+import org.msp.partner.domain.PartnerInterest;
+import org.msp.partner.domain.Project;
+import org.msp.partner.domain.SupportAction;
+import org.msp.partner.domain.SupportRecord;
+import org.msp.platform.api.ProblemException;
+import org.msp.platform.outbox.Outbox;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A partner's interest and endorsement of a project. Each change, its history line and the event the
+ * domain made of it (written through the outbox, with the project facts of the read model) commit in
+ * one transaction; the project row is locked so that changes to one project are serialised against
+ * each other and against incoming project events.
+ */
+@ApplicationScoped
+public class PartnerSupportService {
+    private final Outbox outbox;
+    private final BigDecimal maxIndicativeAmount;
+
+    public PartnerSupportService(Outbox outbox,
+            @ConfigProperty(name = "msp.interest.max-indicative-amount-usd") BigDecimal maxIndicativeAmount) {
+        this.outbox = outbox;
+        this.maxIndicativeAmount = maxIndicativeAmount;
+    }
+
+    /** The terms of an interest as the partner states them. */
+    public record Terms(Instrument instrument, BigDecimal indicativeAmountUsd, String note) {
+    }
+
+    /** The interest after the call, and whether it was new or changed (an unchanged repeat publishes nothing). */
+    public record InterestOutcome(PartnerInterest interest, boolean created, boolean changed) {
+    }
+
+    @Transactional
+    public InterestOutcome expressInterest(UUID projectId, String partner, Terms terms, String actor) {
+        if (terms.indicativeAmountUsd().compareTo(maxIndicativeAmount) > 0) {
+            throw ProblemException.badRequest("indicativeAmountUsd", "must not exceed " + maxIndicativeAmount.toPlainString());
+        }
+        registered(partner);
+        Project project = openForSupport(projectId);
+        PartnerInterest interest = PartnerInterest.find(projectId, partner);
+        boolean created = interest == null;
+        if (!created && !interest.differsFrom(terms.instrument(), terms.indicativeAmountUsd(), terms.note())) {
+            return new InterestOutcome(interest, false, false);
+        }
+        OffsetDateTime now = Clocks.now();
+        if (created) {
+            interest = PartnerInterest.first(projectId, partner, now);
+        }
+        InterestExpressed event = interest.state(project, terms.instrument(), terms.indicativeAmountUsd(),
+                terms.note(), actor, now);
+        if (created) {
+            interest.persist();
+        }
+        String eventId = outbox.publish(event);
+        SupportRecord.of(projectId, partner, created ? SupportAction.INTEREST_EXPRESSED : SupportAction.INTEREST_UPDATED,
+                actor, now, eventId).terms(interest).persist();
+        return new InterestOutcome(interest, created, true);
+    }
+
+    /** Gives the partner's endorsement; false when it already stands (nothing published again). */
+    @Transactional
+    public EndorsementOutcome endorse(UUID projectId, String partner, String actor) {
+        registered(partner);
+        Project project = openForSupport(projectId);
+        Endorsement standing = Endorsement.standing(projectId, partner);
+        if (standing != null) {
+            return new EndorsementOutcome(standing, false);
+        }
+        OffsetDateTime now = Clocks.now();
+        Endorsement.Given given = Endorsement.give(project, partner, actor, now);
+        given.endorsement().persist();
+        String eventId = outbox.publish(given.event());
+        SupportRecord.of(projectId, partner, SupportAction.ENDORSEMENT_GIVEN, actor, now, eventId).persist();
+        return new EndorsementOutcome(given.endorsement(), true);
+    }
+
+    public record EndorsementOutcome(Endorsement endorsement, boolean given) {
+    }
+
+    /** Withdraws the partner's standing endorsement; 404 when there is none. */
+    @Transactional
+    public void withdrawEndorsement(UUID projectId, String partner, String actor) {
+        registered(partner);
+        Project project = openForSupport(projectId);
+        Endorsement standing = Endorsement.standing(projectId, partner);
+        if (standing == null) {
+            throw ProblemException.notFound("a standing endorsement of project " + projectId + " by " + partner);
+        }
+        String eventId = outbox.publish(standing.withdraw(project));
+        SupportRecord.of(projectId, partner, SupportAction.ENDORSEMENT_WITHDRAWN, actor, Clocks.now(), eventId).persist();
+    }
+
+    /** Only countries in the registry act as partners. */
+    private static void registered(String partner) {
+        if (Partner.findById(partner) == null) {
+            throw ProblemException.forbidden(partner + " is not in the partner registry; ask the secretariat to register it");
+        }
+    }
+
+    /** The project, locked; 404 if no event ever named it, 409 unless it is open for support. */
+    private static Project openForSupport(UUID projectId) {
+        Project project = Project.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw ProblemException.notFound("project " + projectId);
+        }
+        if (!project.status().acceptsSupport()) {
+            throw ProblemException.conflict("project " + projectId + " is " + project.status()
+                    + "; interest and endorsements are taken only while it is OPEN_FOR_SUPPORT or ENDORSED");
+        }
+        return project;
+    }
+}

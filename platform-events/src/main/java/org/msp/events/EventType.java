@@ -1,0 +1,85 @@
+package org.msp.events;
+
+import org.msp.events.esg.ReviewAssigned;
+import org.msp.events.esg.ReviewCompleted;
+import org.msp.events.esg.ReviewOpened;
+import org.msp.events.partner.EndorsementGiven;
+import org.msp.events.partner.EndorsementWithdrawn;
+import org.msp.events.partner.InterestExpressed;
+import org.msp.events.project.ProjectPrioritised;
+import org.msp.events.project.ProjectStatusChanged;
+import org.msp.events.project.ProjectSubmitted;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type of the platform: its CloudEvents {@code type}, its topic (and so its owner) and
+ * the record of its {@code data}. The only place a type name is written. A record of any other type
+ * on a platform topic is not a future version to tolerate but a poison message for the dead-letter
+ * topic, where an operator sees it.
+ */
+public enum EventType {
+    PROJECT_SUBMITTED("org.msp.project.submitted.v1", Topic.PROJECTS, ProjectSubmitted.class,
+            "A partner submitted a draft for ESG due diligence."),
+    PROJECT_STATUS_CHANGED("org.msp.project.status-changed.v1", Topic.PROJECTS, ProjectStatusChanged.class,
+            "The project moved in its lifecycle (review started or ended, quorum reached or lost, withdrawn)."),
+    PROJECT_PRIORITISED("org.msp.project.prioritised.v1", Topic.PROJECTS, ProjectPrioritised.class,
+            "A prioritisation round ranked the project, with its score breakdown."),
+    PARTNER_INTEREST_EXPRESSED("org.msp.partner.interest-expressed.v1", Topic.PARTNER_SUPPORT, InterestExpressed.class,
+            "A partner expressed (or revised) its interest in financing the project."),
+    PARTNER_ENDORSEMENT_GIVEN("org.msp.partner.endorsement-given.v1", Topic.PARTNER_SUPPORT, EndorsementGiven.class,
+            "A partner endorsed the project."),
+    PARTNER_ENDORSEMENT_WITHDRAWN("org.msp.partner.endorsement-withdrawn.v1", Topic.PARTNER_SUPPORT,
+            EndorsementWithdrawn.class, "A partner withdrew its endorsement."),
+    ESG_REVIEW_OPENED("org.msp.esg.review-opened.v1", Topic.ESG_REVIEWS, ReviewOpened.class,
+            "An ESG due-diligence review opened on a submitted project."),
+    ESG_REVIEW_ASSIGNED("org.msp.esg.review-assigned.v1", Topic.ESG_REVIEWS, ReviewAssigned.class,
+            "A reviewer was assigned to (or claimed) the review."),
+    ESG_REVIEW_COMPLETED("org.msp.esg.review-completed.v1", Topic.ESG_REVIEWS, ReviewCompleted.class,
+            "The review completed with its outcome, score, risk category and conditions.");
+
+    private final String type;
+    private final Topic topic;
+    private final Class<? extends EventData> dataClass;
+    private final String description;
+
+    EventType(String type, Topic topic, Class<? extends EventData> dataClass, String description) {
+        this.type = type;
+        this.topic = topic;
+        this.dataClass = dataClass;
+        this.description = description;
+    }
+
+    /** The CloudEvents {@code type} attribute, e.g. {@code org.msp.project.submitted.v1}. */
+    public String type() {
+        return type;
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+
+    /** The CloudEvents {@code source} allowed to publish it: its topic's owner. */
+    public String source() {
+        return topic.owner();
+    }
+
+    public Class<? extends EventData> dataClass() {
+        return dataClass;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<EventType> of(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+
+    /** The type whose data {@code dataClass} is; every record of the contract has exactly one. */
+    public static EventType of(Class<? extends EventData> dataClass) {
+        return Arrays.stream(values()).filter(t -> t.dataClass == dataClass).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(dataClass + " is not an event of the contract"));
+    }
+}

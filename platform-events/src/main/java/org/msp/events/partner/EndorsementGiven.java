@@ -1,0 +1,22 @@
+package org.msp.events.partner;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.msp.events.CountryCode;
+import org.msp.events.EventData;
+import org.msp.events.Mineral;
+import org.msp.events.NoNul;
+
+import java.util.List;
+import java.util.UUID;
+
+/** {@code org.msp.partner.endorsement-given.v1}: A partner's endorsement of the project. */
+public record EndorsementGiven(
+        @NotNull UUID projectId,
+        @NotBlank @Size(max = TITLE) @NoNul String title,
+        @NotNull @CountryCode String hostCountry,
+        @NotNull @CountryCode String submittingPartner,
+        @NotNull @Size(max = MINERALS) List<@NotNull Mineral> minerals,
+        @NotNull @CountryCode String partner) implements EventData {
+}

@@ -1,0 +1,141 @@
+package org.msp.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.validation.Validation;
+import org.msp.events.esg.Condition;
+import org.msp.events.esg.ItemRating;
+import org.msp.events.esg.ReviewAssigned;
+import org.msp.events.esg.ReviewCompleted;
+import org.msp.events.esg.ReviewOpened;
+import org.msp.events.esg.ReviewOutcome;
+import org.msp.events.esg.RiskCategory;
+import org.msp.events.partner.EndorsementGiven;
+import org.msp.events.partner.EndorsementWithdrawn;
+import org.msp.events.partner.Instrument;
+import org.msp.events.partner.InterestExpressed;
+import org.msp.events.project.Disclosure;
+import org.msp.events.project.ProjectPrioritised;
+import org.msp.events.project.ProjectStatus;
+import org.msp.events.project.ProjectStatusChanged;
+import org.msp.events.project.ProjectSubmitted;
+import org.msp.events.project.ScoreBreakdown;
+import org.msp.events.project.ScoreComponent;
+import org.msp.events.project.ValueChainStage;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Events made with the producers' own records, for every consumer's tests (this module's test-jar):
+ * a consumer test never writes event JSON by hand, so it cannot drift from what producers publish.
+ */
+public final class EventSamples {
+    private static final EventCodec CODEC = new EventCodec(new ObjectMapper().registerModule(new JavaTimeModule()),
+            Validation.buildDefaultValidatorFactory().getValidator());
+
+    private EventSamples() {
+    }
+
+    /** The project facts every event carries. */
+    public record Facts(UUID projectId, String title, String hostCountry, String submittingPartner,
+            List<Mineral> minerals) {
+        public static Facts of(UUID projectId, String hostCountry, String submittingPartner, Mineral... minerals) {
+            return new Facts(projectId, "Project " + projectId, hostCountry, submittingPartner,
+                    minerals.length == 0 ? List.of(Mineral.COBALT) : List.of(minerals));
+        }
+
+        public Facts titled(String newTitle) {
+            return new Facts(projectId, newTitle, hostCountry, submittingPartner, minerals);
+        }
+    }
+
+    /** The record value of {@code data} as its producer publishes it: a fresh id, now. */
+    public static String json(EventData data) {
+        return CODEC.write(CloudEvent.of(data));
+    }
+
+    public static String json(CloudEvent<?> event) {
+        return CODEC.write(event);
+    }
+
+    public static CloudEvent<?> read(String json) {
+        return CODEC.read(json);
+    }
+
+    public static EventCodec codec() {
+        return CODEC;
+    }
+
+    public static ProjectSubmitted submitted(Facts f) {
+        return new ProjectSubmitted(f.projectId(), f.title(), ProjectStatus.SUBMITTED, f.hostCountry(),
+                f.submittingPartner(), f.minerals(), ValueChainStage.RECYCLING, "Recovering metals from tailings",
+                "Sponsor Ltd", new BigDecimal("45000000.00"), new Disclosure(true, false, true), "officer-" + f.submittingPartner());
+    }
+
+    public static ProjectStatusChanged statusChanged(Facts f, ProjectStatus from, ProjectStatus to, String reason) {
+        return new ProjectStatusChanged(f.projectId(), f.title(), to, f.hostCountry(), f.submittingPartner(),
+                f.minerals(), ValueChainStage.RECYCLING, from, to, "system", reason);
+    }
+
+    public static ProjectPrioritised prioritised(Facts f, int rank, BigDecimal score) {
+        return new ProjectPrioritised(f.projectId(), f.title(), ProjectStatus.PRIORITISED, f.hostCountry(),
+                f.submittingPartner(), f.minerals(), ValueChainStage.RECYCLING, ProjectStatus.ENDORSED,
+                ProjectStatus.PRIORITISED, UUID.randomUUID(), rank, score, new ScoreBreakdown(List.of(
+                new ScoreComponent("esg", new BigDecimal("0.8"), new BigDecimal("0.3"), new BigDecimal("24"),
+                        "ESG review score 80 of 100"))));
+    }
+
+    public static InterestExpressed interest(Facts f, String partner, Instrument instrument, BigDecimal amount) {
+        return new InterestExpressed(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                partner, instrument, amount, "indicative");
+    }
+
+    public static EndorsementGiven endorsed(Facts f, String partner) {
+        return new EndorsementGiven(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                partner);
+    }
+
+    public static EndorsementWithdrawn endorsementWithdrawn(Facts f, String partner) {
+        return new EndorsementWithdrawn(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(),
+                f.minerals(), partner);
+    }
+
+    public static ReviewOpened reviewOpened(Facts f, UUID reviewId) {
+        return new ReviewOpened(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                reviewId, UUID.randomUUID(), 1);
+    }
+
+    public static ReviewAssigned reviewAssigned(Facts f, UUID reviewId, String reviewer, String reviewerCountry) {
+        return new ReviewAssigned(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                reviewId, reviewer, reviewerCountry);
+    }
+
+    public static ReviewCompleted reviewCompleted(Facts f, UUID reviewId, ReviewOutcome outcome, BigDecimal score) {
+        List<Condition> conditions = outcome == ReviewOutcome.CLEARED ? List.of() : List.of(new Condition(
+                "IFC-PS5-1", "Resettlement action plan", ItemRating.PARTIAL, "Publish the resettlement plan"));
+        return new ReviewCompleted(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                reviewId, outcome, score, RiskCategory.B, conditions);
+    }
+
+    /** One valid sample of every event type, for round trips and the AsyncAPI examples. */
+    public static EventData sample(EventType type) {
+        Facts f = Facts.of(UUID.fromString("0b5c1f4e-3c1d-4f7a-9a57-2d4c8e9b1a10"), "ZM", "GB", Mineral.COBALT,
+                Mineral.COPPER).titled("Copperbelt tailings cobalt recovery");
+        UUID review = UUID.fromString("7d0e3a52-8b7e-4c1e-b7a4-5e2f8c9d0a21");
+        return switch (type) {
+            case PROJECT_SUBMITTED -> submitted(f);
+            case PROJECT_STATUS_CHANGED -> statusChanged(f, ProjectStatus.SUBMITTED, ProjectStatus.ESG_REVIEW,
+                    "ESG due-diligence review opened");
+            case PROJECT_PRIORITISED -> prioritised(f, 1, new BigDecimal("87.14"));
+            case PARTNER_INTEREST_EXPRESSED -> interest(f, "US", Instrument.LOAN, new BigDecimal("20000000.00"));
+            case PARTNER_ENDORSEMENT_GIVEN -> endorsed(f, "JP");
+            case PARTNER_ENDORSEMENT_WITHDRAWN -> endorsementWithdrawn(f, "JP");
+            case ESG_REVIEW_OPENED -> reviewOpened(f, review);
+            case ESG_REVIEW_ASSIGNED -> reviewAssigned(f, review, "jp-reviewer", "JP");
+            case ESG_REVIEW_COMPLETED -> reviewCompleted(f, review, ReviewOutcome.CLEARED_WITH_CONDITIONS,
+                    new BigDecimal("81.5"));
+        };
+    }
+}
