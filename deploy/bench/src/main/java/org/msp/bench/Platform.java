@@ -4,6 +4,7 @@ import org.msp.infra.ChildProcess;
 import org.msp.infra.KafkaBroker;
 import org.msp.infra.KeycloakServer;
 import org.msp.infra.Ports;
+import org.msp.infra.ProcessPlatform;
 import org.msp.infra.ServiceProcess;
 
 import java.io.IOException;
@@ -11,14 +12,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.msp.bench.Bench.log;
 import static org.msp.bench.Bench.sleep;
@@ -59,7 +58,7 @@ final class Platform {
     KeycloakServer startKeycloak() {
         Path zip = Path.of(System.getProperty("msp.keycloak.zip"));
         Path distribution = KeycloakServer.unpack(zip, mkdirs(benchDir.resolve("target/keycloak")));
-        deleteRecursively(distribution.resolve("data"));
+        ProcessPlatform.deleteRecursively(distribution.resolve("data"));
         return KeycloakServer.start(distribution, root.resolve("deploy/keycloak/msp-realm.json"), keycloakPort,
                 logs.resolve("keycloak.log"), true, pid -> { });
     }
@@ -150,19 +149,6 @@ final class Platform {
             return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not clean " + dir, e);
         }
     }
 }

@@ -5,6 +5,7 @@ import org.msp.infra.KafkaBroker;
 import org.msp.infra.KeycloakServer;
 import org.msp.infra.Ports;
 import org.msp.infra.PostgresNode;
+import org.msp.infra.ProcessPlatform;
 import org.msp.infra.ServiceProcess;
 import org.msp.infra.SideBySide;
 
@@ -41,7 +42,7 @@ final class Startup {
     }
 
     Map<String, Object> inParallel() throws Exception {
-        Platform.deleteRecursively(platform.work);
+        ProcessPlatform.deleteRecursively(platform.work);
         Files.createDirectories(platform.logs);
         long t0 = System.nanoTime();
         List<String> databases = new ArrayList<>(DATABASES.values());

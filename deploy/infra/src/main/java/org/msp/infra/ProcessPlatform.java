@@ -211,7 +211,8 @@ public final class ProcessPlatform implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Removes {@code dir} and everything below it (a state folder of a run); nothing when it is absent. */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -1,16 +1,12 @@
 package org.msp.esg.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -27,19 +23,21 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.msp.esg.domain.AssignmentPolicy;
 import org.msp.esg.domain.Review;
 import org.msp.esg.domain.ReviewHistoryEntry;
 import org.msp.esg.domain.ReviewStatus;
 import org.msp.esg.domain.Reviewer;
 import org.msp.esg.service.ReviewService;
+import org.msp.platform.api.OptionalBody;
 import org.msp.platform.api.ProblemException;
+import org.msp.platform.api.RequestParameters;
 import org.msp.platform.security.Caller;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Reviews: public reads, assignment, rating items and completion. */
@@ -48,14 +46,12 @@ import java.util.UUID;
 public class ReviewResource {
     private final ReviewService reviews;
     private final Caller caller;
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final OptionalBody optionalBody;
 
-    public ReviewResource(ReviewService reviews, Caller caller, ObjectMapper mapper, Validator validator) {
+    public ReviewResource(ReviewService reviews, Caller caller, OptionalBody optionalBody) {
         this.reviews = reviews;
         this.caller = caller;
-        this.mapper = mapper;
-        this.validator = validator;
+        this.optionalBody = optionalBody;
     }
 
     @GET
@@ -66,7 +62,7 @@ public class ReviewResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        ReviewStatus status = statusFilter == null ? null : parseStatus(statusFilter);
+        ReviewStatus status = RequestParameters.enumValue("status", statusFilter, ReviewStatus.class);
         if (status != null) {
             where.add("status = :status");
             params.put("status", status);
@@ -118,33 +114,15 @@ public class ReviewResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AssignmentRequest.class)))
     public ReviewView assign(@PathParam("id") UUID id, String body) throws JsonProcessingException {
-        AssignmentRequest request = assignmentOf(body);
-        String reviewer;
-        String reviewerCountry;
+        AssignmentRequest request = optionalBody.read(body, AssignmentRequest.class);
+        // a user with both roles assigns as the secretariat when it names someone, else claims for itself
         boolean namesSomeone = request != null && (request.reviewer() != null || request.reviewerCountry() != null);
-        if (namesSomeone && caller.hasRole(Caller.SECRETARIAT)) {
-            if (request.reviewer() == null) {
-                throw ProblemException.badRequest("reviewer", "required when reviewerCountry is given");
-            }
-            if (request.reviewerCountry() == null) {
-                throw ProblemException.badRequest("reviewerCountry",
-                        "required: the conflict-of-interest check needs the reviewer's country");
-            }
-            reviewer = request.reviewer();
-            reviewerCountry = request.reviewerCountry();
-        } else if (caller.hasRole(Caller.ESG_REVIEWER)) {
-            reviewer = caller.subject();
-            reviewerCountry = caller.requireCountry();
-            // a reviewer claims only for itself, with the country its token says
-            if (namesSomeone && ((request.reviewer() != null && !request.reviewer().equals(reviewer))
-                    || (request.reviewerCountry() != null && !request.reviewerCountry().equals(reviewerCountry)))) {
-                throw ProblemException.forbidden("an esg-reviewer can only claim a review for itself; "
-                        + "the secretariat assigns other reviewers");
-            }
-        } else {
-            throw ProblemException.badRequest("reviewer", "the secretariat names the reviewer to assign");
-        }
-        Review review = reviews.assign(id, new Reviewer(reviewer, reviewerCountry), caller.subject());
+        AssignmentPolicy.Authority authority = caller.hasRole(Caller.SECRETARIAT)
+                && (namesSomeone || !caller.hasRole(Caller.ESG_REVIEWER))
+                ? AssignmentPolicy.Authority.SECRETARIAT : AssignmentPolicy.Authority.REVIEWER;
+        Reviewer reviewer = AssignmentPolicy.reviewerFor(authority, actingReviewer(),
+                request == null ? null : request.reviewer(), request == null ? null : request.reviewerCountry());
+        Review review = reviews.assign(id, reviewer, caller.subject());
         return ReviewView.of(review, true);
     }
 
@@ -167,25 +145,6 @@ public class ReviewResource {
         return ReviewView.of(reviews.complete(id, request.riskCategory(), actingReviewer()), true);
     }
 
-    /**
-     * The optional assignment body. Read by hand because a reviewer's claim is a bare POST without a
-     * Content-Type, which JAX-RS would otherwise refuse with 415 before reaching the method.
-     */
-    private AssignmentRequest assignmentOf(String body) throws JsonProcessingException {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        AssignmentRequest request = mapper.readValue(body, AssignmentRequest.class);
-        if (request == null) {
-            return null;
-        }
-        Set<ConstraintViolation<AssignmentRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return request;
-    }
-
     private boolean mayReadRatings(Review review) {
         return review.ratingsVisibleTo(caller.isAnonymous() ? null : caller.subject(),
                 caller.hasRole(Caller.SECRETARIAT));
@@ -202,15 +161,6 @@ public class ReviewResource {
             throw ProblemException.notFound("review " + id);
         }
         return review;
-    }
-
-    /** Parsed here rather than by JAX-RS so that a bad filter is a 400 naming the parameter, not a 404. */
-    private static ReviewStatus parseStatus(String value) {
-        try {
-            return ReviewStatus.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("status", "must be one of " + java.util.Arrays.toString(ReviewStatus.values()));
-        }
     }
 
     private static String blankToNull(String text) {

@@ -1,7 +1,6 @@
 package org.msp.partner.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -22,6 +21,7 @@ import org.msp.partner.domain.PartnerInterest;
 import org.msp.partner.domain.Project;
 import org.msp.partner.domain.SupportRecord;
 import org.msp.partner.service.PartnerSupportService;
+import org.msp.platform.api.OptionalBody;
 import org.msp.platform.api.ProblemException;
 import org.msp.platform.security.Caller;
 
@@ -37,12 +37,12 @@ import java.util.UUID;
 public class SupportResource {
     private final PartnerSupportService support;
     private final Caller caller;
-    private final ObjectMapper mapper;
+    private final OptionalBody optionalBody;
 
-    public SupportResource(PartnerSupportService support, Caller caller, ObjectMapper mapper) {
+    public SupportResource(PartnerSupportService support, Caller caller, OptionalBody optionalBody) {
         this.support = support;
         this.caller = caller;
-        this.mapper = mapper;
+        this.optionalBody = optionalBody;
     }
 
     @POST
@@ -50,7 +50,7 @@ public class SupportResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.PARTNER_GOVERNMENT)
     public Response expressInterest(@PathParam("projectId") UUID projectId, @NotNull @Valid InterestRequest request) {
-        String partner = actingPartner(request.partner());
+        String partner = caller.actingPartner("partner", request.partner());
         PartnerSupportService.InterestOutcome outcome = support.expressInterest(projectId, partner, request.terms(), caller.subject());
         InterestSummary.InterestView view = InterestSummary.InterestView.of(outcome.interest());
         return Response.status(outcome.created() ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
@@ -86,7 +86,7 @@ public class SupportResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Caller.PARTNER_GOVERNMENT)
     public Response endorse(@PathParam("projectId") UUID projectId, String body) throws JsonProcessingException {
-        String partner = actingPartner(EndorsementRequest.parse(mapper, body).partner());
+        String partner = caller.actingPartner("partner", EndorsementRequest.partnerIn(optionalBody.read(body, EndorsementRequest.class)));
         PartnerSupportService.EndorsementOutcome outcome = support.endorse(projectId, partner, caller.subject());
         return Response.status(outcome.given() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(EndorsementsView.EndorsementView.of(outcome.endorsement())).build();
@@ -97,19 +97,9 @@ public class SupportResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Caller.PARTNER_GOVERNMENT)
     public Response withdrawEndorsement(@PathParam("projectId") UUID projectId, String body) throws JsonProcessingException {
-        String partner = actingPartner(EndorsementRequest.parse(mapper, body).partner());
+        String partner = caller.actingPartner("partner", EndorsementRequest.partnerIn(optionalBody.read(body, EndorsementRequest.class)));
         support.withdrawEndorsement(projectId, partner, caller.subject());
         return Response.noContent().build();
-    }
-
-    /** The caller's own country; a request that names another partner is acting for it, which is refused. */
-    private String actingPartner(String named) {
-        String own = caller.requireCountry();
-        if (named != null && !own.equals(named.strip().toUpperCase())) {
-            throw ProblemException.forbidden("a partner acts only for its own country: the token is for " + own
-                    + ", the request names " + named);
-        }
-        return own;
     }
 
     private static Project known(UUID projectId) {

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.ForbiddenException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.msp.platform.api.ProblemException;
 
 import java.security.Principal;
 import java.util.Optional;
@@ -55,6 +56,19 @@ public class Caller {
     /** The caller's country; 403 when the token carries none (a partner or reviewer must have one). */
     public String requireCountry() {
         return country().orElseThrow(() -> new ForbiddenException("the token carries no country claim"));
+    }
+
+    /**
+     * The partner the caller acts as: always its own country (SPEC §4). A request that names another
+     * partner (in its {@code field}) is acting for that country and is refused with 403.
+     */
+    public String actingPartner(String field, String named) {
+        String own = requireCountry();
+        if (named != null && !named.isBlank() && !own.equals(named.strip().toUpperCase(java.util.Locale.ROOT))) {
+            throw ProblemException.forbidden("a partner acts only for its own country: the token is for " + own
+                    + ", the request names " + field + " " + named.strip());
+        }
+        return own;
     }
 
     public boolean hasRole(String role) {

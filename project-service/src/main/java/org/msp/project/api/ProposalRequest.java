@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.msp.events.CountryCode;
-import org.msp.platform.api.ProblemException;
 import org.msp.project.domain.Disclosure;
 import org.msp.project.domain.Mineral;
 import org.msp.project.domain.ValueChainStage;
@@ -20,7 +19,8 @@ import java.util.List;
 
 /**
  * The body of POST and PUT /projects. The submitting partner always comes from the caller's token;
- * a body may name it only to say the same thing (naming another country is acting for it: 403).
+ * a body may name it only to say the same thing (naming another country is acting for it: 403,
+ * {@code Caller.actingPartner}).
  */
 public record ProposalRequest(
         @NotBlank @Size(max = 200) String title,
@@ -36,15 +36,6 @@ public record ProposalRequest(
 
     public record DisclosureRequest(@NotNull Boolean feasibilityStudyPublic, @NotNull Boolean agreementPublic,
             @NotNull Boolean communityConsultationHeld) {
-    }
-
-    /** The caller's country, refusing a body that names another one. */
-    String actingPartner(String callerCountry) {
-        if (submittingPartner != null && !submittingPartner.strip().equalsIgnoreCase(callerCountry)) {
-            throw ProblemException.forbidden("a partner acts only for its own country: the token is for "
-                    + callerCountry + ", the body names submittingPartner " + submittingPartner);
-        }
-        return callerCountry;
     }
 
     ProposalDraft toDraft() {

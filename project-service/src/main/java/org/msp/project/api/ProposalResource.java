@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.msp.events.CountryCode;
+import org.msp.platform.api.OptionalBody;
 import org.msp.platform.api.ProblemException;
+import org.msp.platform.api.RequestParameters;
 import org.msp.platform.security.Caller;
 import org.msp.project.domain.HistoryChain;
 import org.msp.project.domain.HistoryEntry;
@@ -44,19 +46,19 @@ import java.util.UUID;
 public class ProposalResource {
     private final ProposalService proposals;
     private final Caller caller;
-    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final OptionalBody optionalBody;
 
-    public ProposalResource(ProposalService proposals, Caller caller, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    public ProposalResource(ProposalService proposals, Caller caller, OptionalBody optionalBody) {
         this.proposals = proposals;
         this.caller = caller;
-        this.mapper = mapper;
+        this.optionalBody = optionalBody;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.PARTNER_GOVERNMENT)
     public Response create(@NotNull @Valid ProposalRequest request, UriInfo uri) {
-        String partner = request.actingPartner(caller.requireCountry());
+        String partner = caller.actingPartner("submittingPartner", request.submittingPartner());
         Proposal proposal = proposals.create(request.toDraft(), partner, actor("POST /projects"));
         ProposalView view = ProposalView.of(proposal);
         return Response.created(uri.getAbsolutePathBuilder().path(proposal.id().toString()).build())
@@ -72,8 +74,8 @@ public class ProposalResource {
             @QueryParam("submittingPartner") @CountryCode String submittingPartner,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        ProjectStatus status = enumParam("status", statusParam, ProjectStatus.class);
-        Mineral mineral = enumParam("mineral", mineralParam, Mineral.class);
+        ProjectStatus status = RequestParameters.enumValue("status", statusParam, ProjectStatus.class);
+        Mineral mineral = RequestParameters.enumValue("mineral", mineralParam, Mineral.class);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         // drafts are private to the partner writing them
@@ -123,7 +125,7 @@ public class ProposalResource {
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ProposalRequest request) {
         ownedByCaller(id);
-        request.actingPartner(caller.requireCountry());
+        caller.actingPartner("submittingPartner", request.submittingPartner());
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "Precondition Required",
                     "send If-Match with the ETag of the version you edited (GET /projects/{id})");
@@ -180,39 +182,24 @@ public class ProposalResource {
                 : new ChainVerification(false, entries.size(), head, broken.seq(), broken.problem());
     }
 
-    /** A query parameter naming an enum constant; 400 naming the parameter otherwise (JAX-RS would say 404). */
-    private static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
     /** The optional body of a withdrawal, {"reason": "..."}; no body at all is fine. */
     public record WithdrawRequest(String reason) {
     }
 
     private String withdrawalReason(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
         WithdrawRequest request;
         try {
-            request = mapper.readValue(body, WithdrawRequest.class);
+            request = optionalBody.read(body, WithdrawRequest.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ProblemException.badRequest("reason", "body must be {\"reason\": \"...\"}: " + e.getOriginalMessage());
         }
-        if (request == null) {
-            return null; // a body of "null" names no reason
+        if (request == null || request.reason() == null || request.reason().isBlank()) {
+            return null;
         }
-        if (request.reason() != null && request.reason().length() > 2000) {
+        if (request.reason().length() > 2000) {
             throw ProblemException.badRequest("reason", "at most 2000 characters");
         }
-        return request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        return request.reason().strip();
     }
 
     /** Whether the history chain is intact, and where it breaks if not. */
