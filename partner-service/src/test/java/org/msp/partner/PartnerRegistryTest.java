@@ -23,6 +23,14 @@ import static org.hamcrest.Matchers.not;
 class PartnerRegistryTest {
 
     @Test
+    void aPartnerCodeWithANulCharacterIsA400NamingTheParameterNotA500() {
+        given().urlEncodingEnabled(false).when().get("/api/v1/partners/%00").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("code"));
+        given().urlEncodingEnabled(false).when().get("/api/v1/projects/not-a-uuid/interests").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("projectId"));
+    }
+
+    @Test
     void anyoneReadsTheSeededRegistryOfPartnersAndProducerCountries() {
         given().when().get("/api/v1/partners")
                 .then().statusCode(200)

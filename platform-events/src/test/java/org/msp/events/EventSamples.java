@@ -35,6 +35,9 @@ public final class EventSamples {
     private static final EventCodec CODEC = new EventCodec(new ObjectMapper().registerModule(new JavaTimeModule()),
             Validation.buildDefaultValidatorFactory().getValidator());
 
+    /** A history head hash as project events carry it (SHA-256, hex). */
+    public static final String HISTORY_HEAD = "5e".repeat(32);
+
     private EventSamples() {
     }
 
@@ -71,12 +74,13 @@ public final class EventSamples {
     public static ProjectSubmitted submitted(Facts f) {
         return new ProjectSubmitted(f.projectId(), f.title(), ProjectStatus.SUBMITTED, f.hostCountry(),
                 f.submittingPartner(), f.minerals(), ValueChainStage.RECYCLING, "Recovering metals from tailings",
-                "Sponsor Ltd", new BigDecimal("45000000.00"), new Disclosure(true, false, true), "officer-" + f.submittingPartner());
+                "Sponsor Ltd", new BigDecimal("45000000.00"), new Disclosure(true, false, true), "officer-" + f.submittingPartner(),
+                HISTORY_HEAD);
     }
 
     public static ProjectStatusChanged statusChanged(Facts f, ProjectStatus from, ProjectStatus to, String reason) {
         return new ProjectStatusChanged(f.projectId(), f.title(), to, f.hostCountry(), f.submittingPartner(),
-                f.minerals(), ValueChainStage.RECYCLING, from, to, "system", reason);
+                f.minerals(), ValueChainStage.RECYCLING, from, to, "system", reason, HISTORY_HEAD);
     }
 
     public static ProjectPrioritised prioritised(Facts f, int rank, BigDecimal score) {
@@ -84,7 +88,7 @@ public final class EventSamples {
                 f.submittingPartner(), f.minerals(), ValueChainStage.RECYCLING, ProjectStatus.ENDORSED,
                 ProjectStatus.PRIORITISED, UUID.randomUUID(), rank, score, new ScoreBreakdown(List.of(
                 new ScoreComponent("esg", new BigDecimal("0.8"), new BigDecimal("0.3"), new BigDecimal("24"),
-                        "ESG review score 80 of 100"))));
+                        "ESG review score 80 of 100"))), HISTORY_HEAD);
     }
 
     public static InterestExpressed interest(Facts f, String partner, Instrument instrument, BigDecimal amount) {

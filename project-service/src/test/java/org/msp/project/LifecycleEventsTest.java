@@ -197,6 +197,33 @@ class LifecycleEventsTest {
         given().when().get("/api/v1/projects/{id}", id).then().body("status", equalTo("ESG_REVIEW"));
     }
 
+    @Test
+    void theHistoryHeadIsPublishedInEachEventSoDeletingTheNewestEntriesIsDetected() throws Exception {
+        String id = submittedProject("Witnessed history");
+        List<ConsumerRecord<String, String>> published = KafkaTestClient.readUntil("msp.projects",
+                read -> read.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(30));
+        String witnessed = published.stream().filter(r -> id.equals(r.key())).map(r -> EventSamples.read(r.value()))
+                .map(event -> ((org.msp.events.project.HistoryWitness) event.data()).historyHead())
+                .findFirst().orElseThrow();
+        List<String> hashes = given().when().get("/api/v1/projects/{id}/history", id).then().extract().jsonPath()
+                .getList("hash");
+        assertEquals(hashes.get(hashes.size() - 1), witnessed, "the submitted event carries the chain's head");
+        given().when().get("/api/v1/projects/{id}/history/verify", id).then()
+                .body("intact", equalTo(true)).body("headHash", equalTo(witnessed));
+
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement truncate = c.prepareStatement(
+                     "DELETE FROM project_history WHERE project_id = ? AND seq = (SELECT max(seq) FROM project_history "
+                             + "WHERE project_id = ?)")) {
+            truncate.setObject(1, UUID.fromString(id));
+            truncate.setObject(2, UUID.fromString(id));
+            assertEquals(1, truncate.executeUpdate());
+        }
+        given().when().get("/api/v1/projects/{id}/history/verify", id).then()
+                .body("intact", equalTo(false)).body("brokenAtSeq", equalTo(hashes.size()))
+                .body("problem", org.hamcrest.Matchers.containsString("entries were deleted"));
+    }
+
     void endorse(String id, String partner, String what) {
         sendAndAwait(what.equals("given") ? EventSamples.endorsed(facts(id), partner)
                 : EventSamples.endorsementWithdrawn(facts(id), partner));

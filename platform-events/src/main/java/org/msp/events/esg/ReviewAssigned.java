@@ -11,7 +11,7 @@ import org.msp.events.NoNul;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code org.msp.esg.review-assigned.v1}: who reviews the project, and under which country. */
+/** {@link org.msp.events.EventType#ESG_REVIEW_ASSIGNED}: who reviews the project, and under which country. */
 public record ReviewAssigned(
         @NotNull UUID projectId,
         @NotBlank @Size(max = TITLE) @NoNul String title,

@@ -15,7 +15,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code org.msp.esg.review-completed.v1}: the review's outcome, 0-100 score, risk category and conditions. */
+/** {@link org.msp.events.EventType#ESG_REVIEW_COMPLETED}: the review's outcome, 0-100 score, risk category and conditions. */
 public record ReviewCompleted(
         @NotNull UUID projectId,
         @NotBlank @Size(max = TITLE) @NoNul String title,

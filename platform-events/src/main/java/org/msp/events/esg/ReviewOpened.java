@@ -12,7 +12,7 @@ import org.msp.events.NoNul;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code org.msp.esg.review-opened.v1}: a review opened on a submitted project, against a template version. */
+/** {@link org.msp.events.EventType#ESG_REVIEW_OPENED}: a review opened on a submitted project, against a template version. */
 public record ReviewOpened(
         @NotNull UUID projectId,
         @NotBlank @Size(max = TITLE) @NoNul String title,

@@ -11,7 +11,7 @@ import org.msp.events.NoNul;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code org.msp.partner.endorsement-given.v1}: A partner's endorsement of the project. */
+/** {@link org.msp.events.EventType#PARTNER_ENDORSEMENT_GIVEN}: A partner's endorsement of the project. */
 public record EndorsementGiven(
         @NotNull UUID projectId,
         @NotBlank @Size(max = TITLE) @NoNul String title,

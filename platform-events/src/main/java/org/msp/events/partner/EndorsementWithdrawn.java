@@ -11,7 +11,7 @@ import org.msp.events.NoNul;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code org.msp.partner.endorsement-withdrawn.v1}: A partner took back its endorsement. */
+/** {@link org.msp.events.EventType#PARTNER_ENDORSEMENT_WITHDRAWN}: A partner took back its endorsement. */
 public record EndorsementWithdrawn(
         @NotNull UUID projectId,
         @NotBlank @Size(max = TITLE) @NoNul String title,

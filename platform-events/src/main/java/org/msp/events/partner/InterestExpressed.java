@@ -14,7 +14,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code org.msp.partner.interest-expressed.v1}: a partner's (latest) indicative financing interest. */
+/** {@link org.msp.events.EventType#PARTNER_INTEREST_EXPRESSED}: a partner's (latest) indicative financing interest. */
 public record InterestExpressed(
         @NotNull UUID projectId,
         @NotBlank @Size(max = TITLE) @NoNul String title,

@@ -173,10 +173,10 @@ public class ProposalResource {
     @PermitAll
     @Transactional
     public ChainVerification verify(@PathParam("id") UUID id) {
-        visible(id);
+        Proposal proposal = visible(id);
         List<HistoryEntry> entries = HistoryEntry.of(id);
-        HistoryChain.Break broken = HistoryChain.verify(entries);
-        String head = entries.isEmpty() ? null : entries.get(entries.size() - 1).hash;
+        HistoryChain.Break broken = HistoryChain.verify(entries, proposal.historyHead(), proposal.historyLength());
+        String head = proposal.historyHead();
         return broken == null
                 ? new ChainVerification(true, entries.size(), head, null, null)
                 : new ChainVerification(false, entries.size(), head, broken.seq(), broken.problem());
@@ -202,7 +202,10 @@ public class ProposalResource {
         return request.reason().strip();
     }
 
-    /** Whether the history chain is intact, and where it breaks if not. */
+    /**
+     * Whether the history chain is intact, and where it breaks if not. {@code headHash} is the newest head
+     * the project recorded, the one its latest event published: a copy of the events or feed can check it.
+     */
     public record ChainVerification(boolean intact, int entries, String headHash, Integer brokenAtSeq, String problem) {
     }
 

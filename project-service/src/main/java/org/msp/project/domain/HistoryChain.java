@@ -23,12 +23,15 @@ public final class HistoryChain {
     private HistoryChain() {
     }
 
-    /** Appends a new entry after {@code previous} (null for the first) and seals it with its hash. */
-    public static HistoryEntry append(HistoryEntry previous, UUID projectId, OffsetDateTime at, String actor,
+    /**
+     * A new entry after the chain's {@code head} (null for the first) at position {@code seq}, sealed
+     * with its hash.
+     */
+    public static HistoryEntry append(String head, int seq, UUID projectId, OffsetDateTime at, String actor,
             String cause, ProjectStatus from, ProjectStatus to, String reason) {
         HistoryEntry entry = new HistoryEntry();
         entry.projectId = projectId;
-        entry.seq = previous == null ? 1 : previous.seq + 1;
+        entry.seq = seq;
         // database timestamps keep microseconds; hash what will be read back
         entry.at = at.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         entry.actor = actor;
@@ -36,7 +39,7 @@ public final class HistoryChain {
         entry.fromStatus = from;
         entry.toStatus = to;
         entry.reason = reason;
-        entry.previousHash = previous == null ? GENESIS : previous.hash;
+        entry.previousHash = head == null ? GENESIS : head;
         entry.hash = hashOf(entry);
         return entry;
     }
@@ -58,6 +61,24 @@ public final class HistoryChain {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
+    }
+
+    /**
+     * The first entry (by seq) whose link or content does not check out, or a truncation: the chain
+     * must end at {@code head}, the newest head the project recorded and published in its events
+     * ({@code length} entries). Null when intact.
+     */
+    public static Break verify(List<HistoryEntry> entries, String head, int length) {
+        Break broken = verify(entries);
+        if (broken != null || head == null) {
+            return broken;
+        }
+        String last = entries.isEmpty() ? null : entries.get(entries.size() - 1).hash;
+        if (entries.size() < length || !head.equals(last)) {
+            return new Break(entries.size() + 1, "the history ends at entry " + entries.size() + " but the newest "
+                    + "published head is entry " + length + " (" + head + "): entries were deleted");
+        }
+        return null;
     }
 
     /** The first entry (by seq) whose link or content does not check out, or null when intact. */

@@ -44,8 +44,4 @@ public class HistoryEntry extends PanacheEntityBase {
     public static List<HistoryEntry> of(UUID projectId) {
         return list("projectId = ?1 order by seq", projectId);
     }
-
-    public static HistoryEntry last(UUID projectId) {
-        return find("projectId = ?1 order by seq desc", projectId).firstResult();
-    }
 }

@@ -9,7 +9,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.msp.events.EventData;
 import org.msp.events.esg.ReviewOutcome;
+import org.msp.events.project.HistoryWitness;
 import org.msp.events.project.ProjectPrioritised;
 import org.msp.events.project.ProjectStatusChanged;
 import org.msp.events.project.ProjectSubmitted;
@@ -26,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * A project proposal and its lifecycle. It owns its decisions: each command or event it accepts
  * returns the {@link Change} it made (history entry and event); what the {@link Lifecycle} does not
- * allow is refused (a command) or reported as not applicable (an event). Nothing outside sets its state.
+ * allow is refused (a command) or reported as not applicable (an event). It keeps the head of its
+ * hash-chained history ({@link #record}). Nothing outside sets its state.
  */
 @Entity
 @Table(name = "proposal")
@@ -91,6 +94,12 @@ public class Proposal extends PanacheEntityBase {
     @Column(name = "prioritisation_round_id")
     private UUID prioritisationRoundId;
 
+    /** The hash of the newest entry of the project's history chain, and how many entries it has. */
+    @Column(name = "history_head")
+    private String historyHead;
+    @Column(name = "history_length")
+    private int historyLength;
+
     /** A new draft for {@code submittingPartner}, which always comes from the caller's token. */
     public static Proposal draft(String submittingPartner, ProposalDraft content, OffsetDateTime now) {
         Proposal proposal = new Proposal();
@@ -122,7 +131,7 @@ public class Proposal extends PanacheEntityBase {
         submittedAt = now;
         return new Change(from, status, "submitted for ESG due diligence", new ProjectSubmitted(id, title,
                 wire(status), hostCountry, submittingPartner, wireMinerals(), wire(valueChainStage), summary, sponsor,
-                requestedFinancingUsd, disclosure.toEvent(), actor));
+                requestedFinancingUsd, disclosure.toEvent(), actor, null));
     }
 
     public Change withdraw(String actor, String reason, OffsetDateTime now) {
@@ -187,7 +196,25 @@ public class Proposal extends PanacheEntityBase {
         return new Change(from, status, "prioritised in round " + roundId + ": rank " + rank + " of " + of
                 + ", score " + score.toPlainString(), new ProjectPrioritised(id, title, wire(status), hostCountry,
                 submittingPartner, wireMinerals(), wire(valueChainStage), wire(from), wire(status), roundId, rank, score,
-                breakdown));
+                breakdown, null));
+    }
+
+    /** What recording a {@link Change} wrote: the history entry, and the event witnessing the new head. */
+    public record Recorded(HistoryEntry entry, EventData event) {
+    }
+
+    /**
+     * Appends {@code change} to the project's hash-chained history and moves the chain head; the
+     * change's event (if any) carries the new head, so every copy of the event stream witnesses it.
+     */
+    public Recorded record(Change change, String actor, String cause, OffsetDateTime at) {
+        HistoryEntry entry = HistoryChain.append(historyHead, historyLength + 1, id, at, actor, cause,
+                change.from(), change.to(), change.reason());
+        historyHead = entry.hash;
+        historyLength = entry.seq;
+        EventData event = change.event() instanceof HistoryWitness witness
+                ? witness.withHistoryHead(historyHead) : change.event();
+        return new Recorded(entry, event);
     }
 
     /** Drafts are private to the partner writing them; everything after is public. */
@@ -207,7 +234,7 @@ public class Proposal extends PanacheEntityBase {
     private Change step(Transition transition, String actor, String reason, OffsetDateTime now) {
         ProjectStatus from = move(transition, now);
         return new Change(from, status, reason, new ProjectStatusChanged(id, title, wire(status), hostCountry,
-                submittingPartner, wireMinerals(), wire(valueChainStage), wire(from), wire(status), actor, reason));
+                submittingPartner, wireMinerals(), wire(valueChainStage), wire(from), wire(status), actor, reason, null));
     }
 
     private ProjectStatus move(Transition transition, OffsetDateTime now) {
@@ -339,6 +366,14 @@ public class Proposal extends PanacheEntityBase {
 
     public UUID prioritisationRoundId() {
         return prioritisationRoundId;
+    }
+
+    public String historyHead() {
+        return historyHead;
+    }
+
+    public int historyLength() {
+        return historyLength;
     }
 
     /** An edit of a project that is no longer a draft (409). */

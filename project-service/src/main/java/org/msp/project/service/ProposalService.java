@@ -7,8 +7,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.msp.platform.api.ProblemException;
 import org.msp.platform.outbox.Outbox;
 import org.msp.project.domain.Change;
-import org.msp.project.domain.HistoryChain;
-import org.msp.project.domain.HistoryEntry;
 import org.msp.project.domain.Proposal;
 import org.msp.project.domain.ProposalDraft;
 import org.msp.project.domain.StandingEndorsement;
@@ -41,8 +39,10 @@ public class ProposalService {
     @Transactional
     public Proposal create(ProposalDraft draft, String submittingPartner, Actor actor) {
         Proposal proposal = Proposal.draft(submittingPartner, draft, now());
+        // the chain's first entry before the insert, so a new draft is written once, at version 0
+        Proposal.Recorded created = proposal.record(proposal.created(), actor.id(), actor.cause(), now());
         proposal.persist();
-        record(proposal, proposal.created(), actor);
+        created.entry().persist();
         return proposal;
     }
 
@@ -87,11 +87,10 @@ public class ProposalService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Proposal proposal, Change change, Actor actor) {
-        HistoryEntry previous = HistoryEntry.last(proposal.id());
-        HistoryChain.append(previous, proposal.id(), now(), actor.id(), actor.cause(), change.from(), change.to(),
-                change.reason()).persist();
-        if (change.event() != null) {
-            outbox.publish(change.event());
+        Proposal.Recorded recorded = proposal.record(change, actor.id(), actor.cause(), now());
+        recorded.entry().persist();
+        if (recorded.event() != null) {
+            outbox.publish(recorded.event());
         }
     }
 

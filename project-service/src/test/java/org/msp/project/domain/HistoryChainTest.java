@@ -17,10 +17,10 @@ class HistoryChainTest {
     private List<HistoryEntry> chain() {
         List<HistoryEntry> entries = new ArrayList<>();
         OffsetDateTime t = OffsetDateTime.parse("2026-11-23T10:00:00Z");
-        entries.add(HistoryChain.append(null, project, t, "alice", "POST /projects", null, ProjectStatus.DRAFT, "draft"));
-        entries.add(HistoryChain.append(entries.get(0), project, t.plusMinutes(1), "alice", "POST submit",
+        entries.add(HistoryChain.append(null, 1, project, t, "alice", "POST /projects", null, ProjectStatus.DRAFT, "draft"));
+        entries.add(HistoryChain.append(entries.get(0).hash, 2, project, t.plusMinutes(1), "alice", "POST submit",
                 ProjectStatus.DRAFT, ProjectStatus.SUBMITTED, "submitted"));
-        entries.add(HistoryChain.append(entries.get(1), project, t.plusMinutes(2), "event:/msp/esg-review-service",
+        entries.add(HistoryChain.append(entries.get(1).hash, 3, project, t.plusMinutes(2), "event:/msp/esg-review-service",
                 "event 1", ProjectStatus.SUBMITTED, ProjectStatus.ESG_REVIEW, "opened"));
         return entries;
     }
@@ -47,5 +47,17 @@ class HistoryChainTest {
         List<HistoryEntry> entries = chain();
         entries.remove(1);
         assertEquals(3, HistoryChain.verify(entries).seq());
+    }
+
+    @Test
+    void deletingTheNewestEntriesIsATruncationAgainstThePublishedHead() {
+        List<HistoryEntry> entries = chain();
+        String head = entries.get(2).hash;
+        assertNull(HistoryChain.verify(entries, head, 3));
+        List<HistoryEntry> truncated = entries.subList(0, 2);
+        assertNull(HistoryChain.verify(truncated), "what is left is a consistent chain on its own");
+        HistoryChain.Break broken = HistoryChain.verify(truncated, head, 3);
+        assertEquals(3, broken.seq());
+        org.junit.jupiter.api.Assertions.assertTrue(broken.problem().contains("entries were deleted"), broken.problem());
     }
 }
