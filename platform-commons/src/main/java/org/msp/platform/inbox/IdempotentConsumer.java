@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -30,8 +31,19 @@ import java.util.concurrent.CompletionStage;
  * batch is applied again record by record, each in its own transaction: while the database is
  * unreachable (e.g. restarting) a record is retried with back-off for as long as that lasts (a good
  * event must never end on the dead-letter topic because of an outage, and holding it keeps the
- * partition's order); other failures are retried {@code msp.consumer.max-attempts} times, then the
- * record alone is given up to the dead-letter topic and the others are applied.
+ * partition's order), and those tries do not count; the event's own failures are retried
+ * {@code msp.consumer.max-attempts} times in all, then the record alone is given up to the dead-letter
+ * topic and the others are applied (see {@link RetryRule}).
+ * <p>
+ * An interrupt (the worker thread is being shut down) never dead-letters anything: the batch is left
+ * as it is, neither acknowledged nor nacked, and the returned stage fails with
+ * {@link ConsumerInterrupted}. The channels' methods take the batch as a {@code Message}, so SmallRye
+ * acknowledges manually (they must not declare {@code @Acknowledgment(POST_PROCESSING)}): a failed
+ * stage is then not turned into a nack, which the {@code dead-letter-queue} failure strategy would
+ * send to the dead-letter topic, every record of the batch; it fails the channel's stream instead
+ * (logged, and reported to the health checks), and its Kafka consumer leaves the group. The batch's
+ * offsets are therefore never committed: the records are delivered again, after the restart or to the
+ * instance that takes the partitions over, and those already applied are recognised by the inbox.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -40,8 +52,7 @@ public class IdempotentConsumer {
     private final EventCodec codec;
     private final Inbox inbox;
     private final EntityManager entityManager;
-    private final int maxAttempts;
-    private final Duration maxBackoff;
+    private final RetryRule retryRule;
 
     public IdempotentConsumer(EventCodec codec, Inbox inbox, EntityManager entityManager,
             @ConfigProperty(name = "msp.consumer.max-attempts", defaultValue = "12") int maxAttempts,
@@ -49,8 +60,7 @@ public class IdempotentConsumer {
         this.codec = codec;
         this.inbox = inbox;
         this.entityManager = entityManager;
-        this.maxAttempts = maxAttempts;
-        this.maxBackoff = maxBackoff;
+        this.retryRule = new RetryRule(maxAttempts, maxBackoff);
     }
 
     /** What a handler did with an event. */
@@ -87,6 +97,11 @@ public class IdempotentConsumer {
         for (int i = 0; i < events.size(); i++) {
             try {
                 consume(events.get(i), handlers);
+            } catch (ConsumerInterrupted e) {
+                LOG.warnf("interrupted while applying a batch of %d records of %s (event %s of %s and those after it"
+                        + " not applied); leaving the batch unacknowledged, to be delivered again",
+                        batch.getRecords().size(), usable.get(i).getTopic(), events.get(i).id(), events.get(i).type().type());
+                return CompletableFuture.failedFuture(e);
             } catch (RuntimeException e) {
                 deadLetter(usable.get(i), e);
             }
@@ -119,20 +134,30 @@ public class IdempotentConsumer {
     }
 
     private Result consume(CloudEvent<?> event, EventHandlers handlers) {
-        long backoff = 100;
-        for (int attempt = 1; ; attempt++) {
+        RetryRule.Tries tries = retryRule.forEvent();
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ConsumerInterrupted(null);
+            }
             try {
                 return QuarkusTransaction.requiringNew().call(() -> apply(event, handlers));
             } catch (RuntimeException e) {
-                if (attempt >= maxAttempts && !databaseUnavailable(e)) {
-                    LOG.errorf(e, "event %s (%s) failed %d times; giving it up to the dead-letter topic",
-                            event.id(), event.type().type(), attempt);
+                if (Thread.currentThread().isInterrupted()) {
+                    // the failure may be the interrupt itself (e.g. an interrupted JDBC call): not the event's fault
+                    throw new ConsumerInterrupted(e);
+                }
+                RetryRule.Decision decision = tries.failed(databaseUnavailable(e));
+                if (decision.giveUp()) {
+                    LOG.errorf(e, "event %s (%s) failed %d times (and %d more while the database was unavailable);"
+                                    + " giving it up to the dead-letter topic",
+                            event.id(), event.type().type(), decision.ownFailures(), decision.outageFailures());
                     throw e;
                 }
-                LOG.warnf("event %s (%s) failed (attempt %d, retrying in %d ms): %s",
-                        event.id(), event.type().type(), attempt, backoff, e.getMessage());
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, maxBackoff.toMillis());
+                LOG.warnf("event %s (%s) failed (%d of %d tries of its own, %d while the database was unavailable;"
+                                + " retrying in %d ms): %s",
+                        event.id(), event.type().type(), decision.ownFailures(), retryRule.maxAttempts(),
+                        decision.outageFailures(), decision.backoff().toMillis(), e.getMessage());
+                sleep(decision.backoff());
             }
         }
     }
@@ -173,12 +198,22 @@ public class IdempotentConsumer {
         return false;
     }
 
-    private static void sleep(long millis) {
+    private static void sleep(Duration backoff) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(backoff.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying an event", e);
+            throw new ConsumerInterrupted(e);
+        }
+    }
+
+    /**
+     * The consuming thread was interrupted (shutdown): the batch is left for redelivery, never
+     * dead-lettered (the event is not at fault).
+     */
+    public static final class ConsumerInterrupted extends RuntimeException {
+        ConsumerInterrupted(Throwable cause) {
+            super("interrupted while applying a batch; it is left unacknowledged, to be delivered again", cause);
         }
     }
 }

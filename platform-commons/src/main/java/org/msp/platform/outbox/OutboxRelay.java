@@ -1,5 +1,8 @@
 package org.msp.platform.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,15 +20,18 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import org.msp.platform.events.EventText;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes outbox rows to Kafka in commit order and marks them sent. It is woken right after each
@@ -33,6 +39,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * while Kafka was down, or written by another instance). Rows are only marked sent once the
  * broker acknowledged them (acks=all, idempotent producer), so a crash can cause a resend, which
  * consumers absorb by event id, but never a loss.
+ * <p>
+ * A row Kafka refuses for good (see {@link KafkaRefusal}: e.g. {@code RecordTooLargeException} for a
+ * payload over the producer's {@code max.request.size}, {@code InvalidTopicException}) is <b>set
+ * aside</b> rather than retried for ever in front of every later row: {@code set_aside_at} and
+ * {@code set_aside_reason} are written on it, an ERROR names its event id, type and the reason, the
+ * counter {@code msp.outbox.set.aside} (tag {@code reason}: the Kafka error) counts it and the gauge
+ * {@code msp.outbox.rows.set.aside} shows how many rows are set aside now (the same figure on every
+ * instance of a service: it is counted in the database), and the rows behind it are published in
+ * order. Retriable failures (broker down, timeouts) still keep the row in place and retry it, order
+ * kept. A set-aside row is replayed, once whatever made Kafka refuse it is fixed (its payload, the
+ * topic, the producer's or broker's size limits), by {@link #replaySetAside(String)} or in SQL with
+ * <pre>UPDATE outbox_message SET set_aside_at = NULL, set_aside_reason = NULL WHERE event_id = '…';</pre>
+ * which puts it back in the queue: the relay publishes it on its next poll (at the latest after
+ * {@code msp.outbox.safety-poll}), before any later row, as its seq is older.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -41,9 +61,14 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x6d73702d6f757462L;
     /** The record's content type: a CloudEvent in structured mode (CloudEvents Kafka binding). */
     private static final String STRUCTURED_CLOUDEVENT = "application/cloudevents+json; charset=UTF-8";
+    /** The column's size (outbox_message.set_aside_reason). */
+    private static final int SET_ASIDE_REASON_LENGTH = 1000;
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    MeterRegistry meterRegistry;
 
     @Inject
     @Channel("outbox")
@@ -64,9 +89,18 @@ public class OutboxRelay {
 
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Rows set aside now, as last counted in the database; -1 until first counted. */
+    private final AtomicLong setAsideRows = new AtomicLong(-1);
+    private long setAsideCountedAt;
+    /** Set when a row is replayed, so the gauge is counted again at once. */
+    private volatile boolean setAsideChanged;
     private Thread worker;
 
     void onStart(@Observes StartupEvent event) {
+        Gauge.builder("msp.outbox.rows.set.aside", setAsideRows, AtomicLong::get)
+                .description("Outbox rows Kafka refused for good, set aside until replayed (-1: not counted yet)")
+                .strongReference(true)
+                .register(meterRegistry);
         running.set(true);
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -95,8 +129,16 @@ public class OutboxRelay {
             try {
                 wakeUp.tryAcquire(safetyPoll.toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
-                while (running.get() && relayBatch() == batchSize) {
-                    // a full batch: there may be more right behind it
+                boolean setAside = false;
+                while (running.get()) {
+                    BatchResult batch = relayBatch();
+                    setAside |= !batch.setAside().isEmpty();
+                    if (batch.handled() < batchSize) {
+                        break; // else a full batch: there may be more right behind it
+                    }
+                }
+                if (running.get()) {
+                    countSetAsideRows(setAside);
                 }
                 backoffMillis = 100;
             } catch (InterruptedException e) {
@@ -116,35 +158,48 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch in a transaction of its own; returns how many rows it sent. */
-    int relayBatch() {
+    /**
+     * Publishes one batch in a transaction of its own: the rows Kafka acknowledged are marked sent,
+     * those it refused for good are set aside, and it stops at the first row that failed otherwise
+     * (throwing, after committing the rest) so that row and those behind it keep their order on retry.
+     */
+    BatchResult relayBatch() {
         BatchResult result = QuarkusTransaction.requiringNew().timeout((int) sendTimeout.toSeconds() + 30).call(() -> {
             Object locked = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                     .setParameter(1, RELAY_LOCK).getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
-                return new BatchResult(0, null);
+                return new BatchResult(0, List.of(), null);
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
-                            SELECT seq, topic, message_key, payload FROM outbox_message
-                            WHERE sent_at IS NULL ORDER BY seq LIMIT ?1""")
+                            SELECT seq, topic, message_key, payload, event_id, event_type FROM outbox_message
+                            WHERE sent_at IS NULL AND set_aside_at IS NULL ORDER BY seq LIMIT ?1""")
                     .setParameter(1, batchSize).getResultList();
             if (rows.isEmpty()) {
-                return new BatchResult(0, null);
+                return new BatchResult(0, List.of(), null);
             }
             List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 acks.add(send((String) row[1], (String) row[2], (String) row[3]));
             }
             List<Long> sent = new ArrayList<>(rows.size());
+            List<SetAside> setAside = new ArrayList<>();
             RuntimeException failure = null;
             for (int i = 0; i < rows.size(); i++) {
+                Object[] row = rows.get(i);
+                long seq = ((Number) row[0]).longValue();
                 try {
                     acks.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                    sent.add(((Number) rows.get(i)[0]).longValue());
+                    sent.add(seq);
                 } catch (Exception e) {
+                    Throwable refusal = e instanceof ExecutionException ? e.getCause() : e;
+                    if (KafkaRefusal.forGood(refusal)) {
+                        // retrying it would hold up every row behind it for ever
+                        setAside.add(new SetAside(seq, (String) row[4], (String) row[5], refusal));
+                        continue;
+                    }
                     // stop at the first unacknowledged row so the rest keep their order on retry
-                    failure = new IllegalStateException("Kafka did not acknowledge outbox row " + rows.get(i)[0], e);
+                    failure = new IllegalStateException("Kafka did not acknowledge outbox row " + seq, e);
                     break;
                 }
             }
@@ -152,16 +207,73 @@ public class OutboxRelay {
                 entityManager.createNativeQuery("UPDATE outbox_message SET sent_at = now() WHERE seq IN (?1)")
                         .setParameter(1, sent).executeUpdate();
             }
-            // what was acknowledged is committed either way; the rest is retried after a back-off
-            return new BatchResult(sent.size(), failure);
+            for (SetAside row : setAside) {
+                entityManager.createNativeQuery(
+                                "UPDATE outbox_message SET set_aside_at = now(), set_aside_reason = ?2 WHERE seq = ?1")
+                        .setParameter(1, row.seq())
+                        .setParameter(2, EventText.shortened(row.reason(), SET_ASIDE_REASON_LENGTH))
+                        .executeUpdate();
+            }
+            // what was acknowledged or set aside is committed either way; the rest is retried after a back-off
+            return new BatchResult(sent.size() + setAside.size(), setAside, failure);
         });
+        for (SetAside row : result.setAside()) {
+            LOG.errorf("outbox row %d, event %s (%s), refused by Kafka for good and set aside (the"
+                            + " rows behind it go on): %s; once fixed, replay it with: UPDATE outbox_message SET"
+                            + " set_aside_at = NULL, set_aside_reason = NULL WHERE event_id = '%s'",
+                    row.seq(), row.eventId(), row.eventType(), row.reason(), row.eventId());
+            Counter.builder("msp.outbox.set.aside")
+                    .description("Outbox rows Kafka refused for good and this instance set aside")
+                    .tag("reason", row.refusal().getClass().getSimpleName())
+                    .register(meterRegistry).increment();
+        }
         if (result.failure() != null) {
             throw result.failure();
         }
-        return result.sent();
+        return result;
     }
 
-    private record BatchResult(int sent, RuntimeException failure) {
+    /**
+     * Puts the set-aside row of event {@code eventId} back in the queue (once whatever made Kafka
+     * refuse it has been fixed) and wakes the relay, which publishes it before any later row. False if
+     * no such row is set aside.
+     */
+    public boolean replaySetAside(String eventId) {
+        int updated = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                        UPDATE outbox_message SET set_aside_at = NULL, set_aside_reason = NULL
+                        WHERE event_id = ?1 AND set_aside_at IS NOT NULL AND sent_at IS NULL""")
+                .setParameter(1, eventId).executeUpdate());
+        if (updated == 1) {
+            LOG.infof("outbox event %s put back in the queue after being set aside", eventId);
+            setAsideChanged = true;
+            wakeUp.release();
+        }
+        return updated == 1;
+    }
+
+    /** Counts the set-aside rows for the gauge: at once after a change, otherwise once per safety poll. */
+    private void countSetAsideRows(boolean changed) {
+        long now = System.nanoTime();
+        if (!changed && !setAsideChanged && setAsideRows.get() >= 0 && now - setAsideCountedAt < safetyPoll.toNanos()) {
+            return;
+        }
+        setAsideChanged = false;
+        Number count = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM outbox_message WHERE set_aside_at IS NOT NULL AND sent_at IS NULL")
+                .getSingleResult());
+        setAsideRows.set(count.longValue());
+        setAsideCountedAt = now;
+    }
+
+    /** How many rows a batch handled (sent or set aside), those it set aside, and why it stopped early. */
+    record BatchResult(int handled, List<SetAside> setAside, RuntimeException failure) {
+    }
+
+    /** A row Kafka refused for good. */
+    record SetAside(long seq, String eventId, String eventType, Throwable refusal) {
+        String reason() {
+            return KafkaRefusal.reason(refusal);
+        }
     }
 
     private CompletableFuture<Void> send(String topic, String key, String payload) {
