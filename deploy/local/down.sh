@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Stops what deploy/local/up.sh started, by the PIDs it recorded: the services first, then Keycloak,
-# Kafka and PostgreSQL (each group in parallel). With --purge it also deletes the local state (databases, topics, Keycloak
-# data, logs); downloaded distributions are kept.
+# Kafka and PostgreSQL (each group in parallel), and a PostgreSQL server left running without its
+# launcher. With --purge it also deletes the local state (databases, topics, Keycloak data, logs);
+# downloaded distributions are kept.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -35,14 +36,36 @@ stop_part() {
   rm -f "$file"
 }
 
+# PostgreSQL's server detaches into a session of its own: if its launcher was killed hard, the server
+# still runs and is found only through the data folder's postmaster.pid. SIGINT is its fast shutdown.
+stop_leftover_postmaster() {
+  local file="$STATE/postgres/data/postmaster.pid" pid
+  [ -f "$file" ] || return 0
+  pid=$(head -n 1 "$file" | tr -dc '0-9')
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  # only a live postgres process: the PID of a stale file may belong to another program by now
+  case "$(ps -o stat= -p "$pid" 2>/dev/null)" in Z*|"") return 0 ;; esac
+  [ "$(basename "$(ps -o comm= -p "$pid" 2>/dev/null)")" = postgres ] || return 0
+  echo "stopping the postgresql server left without its launcher (pid $pid)"
+  kill -INT "$pid" 2>/dev/null
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "  the postgresql server did not stop within 30 s: killing it"
+    kill -KILL "$pid" 2>/dev/null
+  fi
+}
+
 # the services first (in parallel), so they stop while Kafka and the database are still there
 for part in notification-service esg-review-service partner-service project-service; do
   stop_part "$part" &
 done
 wait
-for part in keycloak kafka postgresql; do
-  stop_part "$part" &
-done
+stop_part keycloak &
+stop_part kafka &
+{ stop_part postgresql; stop_leftover_postmaster; } &
 wait
 
 if $purge; then

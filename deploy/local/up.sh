@@ -2,7 +2,9 @@
 # Starts the whole MSP pipeline platform on this machine, in the background: PostgreSQL (embedded,
 # or the external server named by MSP_PG_URL), Apache Kafka (KRaft), Keycloak with the realm `msp`,
 # and the four services. Builds what is missing first, waits until every part is ready, prints the
-# URLs and demo users, and exits. Running it again while the platform is up starts nothing twice.
+# URLs and demo users, and exits. Running it again judges each part by whether it answers (PostgreSQL
+# SELECT 1, a Kafka request, Keycloak's realm, each service's /q/health/ready), not by a live PID:
+# what answers is left alone, what does not is stopped if still running and started anew (and named).
 # Stop everything with deploy/local/down.sh (add --purge to also delete the local state).
 set -euo pipefail
 

@@ -15,7 +15,8 @@ final class Report {
                 .append(m.get("gitCommit")).append("`").append("true".equals(String.valueOf(m.get("gitDirty"))) ? " (+ local changes)" : "")
                 .append("; load average at start ").append(m.get("loadAverageAtStart"))
                 .append(". Shared machine: other builds may have run at the same time, so compare the ratios (measured side by side in this run).")
-                .append(" Total run ").append(r.get("totalRunSeconds")).append(" s.\n\n");
+                .append(" Total run ").append(r.get("totalRunSeconds")).append(" s.")
+                .append(" PostgreSQL durability (SHOW on the bench's server): ").append(durability(r)).append(".\n\n");
 
         md.append("| stage | measure | platform | baseline (same run) | ratio | target |\n");
         md.append("|---|---|---|---|---|---|\n");
@@ -120,6 +121,15 @@ final class Report {
         }
         md.append("\n");
         return md.toString();
+    }
+
+    /** synchronous_commit and fsync from the "settings" map, live (Settings.PostgresDurability) or read back from JSON. */
+    private static String durability(Map<String, Object> r) {
+        Object pg = map(r.get("settings")).get("postgresql");
+        if (pg instanceof Map<?, ?> values) {
+            return "synchronous_commit=" + values.get("synchronous_commit") + ", fsync=" + values.get("fsync");
+        }
+        return pg == null ? "not recorded" : String.valueOf(pg);
     }
 
     private static void row(StringBuilder md, Object... cells) {

@@ -1,7 +1,17 @@
 package org.msp.bench;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -18,14 +28,59 @@ final class Settings {
     final int rateSeconds = Integer.getInteger("bench.pipeline.seconds", 20);
     final int backlog = Integer.getInteger("bench.backlog.events", 100_000);
     final int producerRecords = Integer.getInteger("bench.producer.records", 200_000);
+    final PostgresDurability postgresql = new PostgresDurability(
+            Path.of(System.getProperty("msp.root", ".")).toAbsolutePath().normalize()
+                    .resolve("deploy/bench/target/work/logs/postgresql.log")); // Platform.logs
 
     Map<String, Object> asMap() {
         return Map.of("writeSeconds", writeSeconds, "writeWarmupSeconds", writeWarmupSeconds,
                 "concurrencies", concurrencies, "platformWarmupSeconds", platformWarmupSeconds, "pipelineRates", rates, "pipelineSeconds", rateSeconds,
-                "backlogEvents", backlog, "producerRecords", producerRecords);
+                "backlogEvents", backlog, "producerRecords", producerRecords, "postgresql", postgresql);
     }
 
     static List<Integer> parseInts(String csv) {
         return Stream.of(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+    }
+
+    /**
+     * synchronous_commit and fsync as the bench's running PostgreSQL server answered SHOW: its launcher
+     * (org.msp.infra.PostgresNode) asks once the server is up and logs both in its ready line. Read when
+     * the results are written, since the settings are recorded before the platform starts; a log older
+     * than this run does not count.
+     */
+    static final class PostgresDurability {
+        private static final Pattern READY = Pattern.compile(
+                "PostgreSQL is ready .*synchronous_commit=(\\w+), fsync=(\\w+)");
+        private final Path log;
+        private final Instant runStarted = Instant.now();
+
+        PostgresDurability(Path log) {
+            this.log = log;
+        }
+
+        @JsonValue
+        Map<String, String> values() {
+            Map<String, String> values = new LinkedHashMap<>();
+            try {
+                if (Files.exists(log) && !Files.getLastModifiedTime(log).toInstant().isBefore(runStarted)) {
+                    Matcher m = READY.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+                    while (m.find()) { // the last start of this run
+                        values.put("synchronous_commit", m.group(1));
+                        values.put("fsync", m.group(2));
+                    }
+                }
+            } catch (IOException e) {
+                // reported as unknown below
+            }
+            values.putIfAbsent("synchronous_commit", "unknown");
+            values.putIfAbsent("fsync", "unknown");
+            return values;
+        }
+
+        @Override
+        public String toString() {
+            Map<String, String> v = values();
+            return "synchronous_commit=" + v.get("synchronous_commit") + ", fsync=" + v.get("fsync");
+        }
     }
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -106,10 +108,94 @@ public final class ChildProcess {
     }
 
     public boolean logContains(String text) {
+        return logContainsSince(text, 0);
+    }
+
+    /**
+     * Whether {@code text} was logged after the first {@code offset} bytes: a restart appends to the
+     * same log, so a line from the earlier run must not count.
+     */
+    public boolean logContainsSince(String text, long offset) {
         try {
-            return Files.exists(log) && Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
+            if (logSize(log) <= offset) {
+                return false;
+            }
+            try (var channel = Files.newByteChannel(log)) {
+                channel.position(offset);
+                byte[] rest = new byte[(int) Math.min(channel.size() - offset, 4_000_000)];
+                channel.read(java.nio.ByteBuffer.wrap(rest));
+                return new String(rest, StandardCharsets.ISO_8859_1).contains(text);
+            }
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    public static long logSize(Path log) {
+        try {
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Whether the process runs. A killed process stays a zombie until its parent (for a detached
+     * server: init) reaps it, and the JVM and {@code kill -0} still count a zombie as alive. The main
+     * thread of a killed JVM turns zombie before its other threads are gone, and its ports stay bound
+     * until the last one is: so it has ended only once no other thread remains.
+     */
+    public static boolean isRunning(long pid) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty() || !handle.get().isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.ISO_8859_1);
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            if (state != 'Z' && state != 'X') {
+                return true;
+            }
+            try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                return threads.count() > 1;
+            }
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return handle.get().isAlive(); // no /proc here: the JVM's word
+        }
+    }
+
+    /**
+     * Processes still running in the session a part was started in ({@link #start} gives each
+     * detached part a session whose id is its PID), e.g. Keycloak's JVM after its kc.sh was killed.
+     * Empty when the session's leader runs: then it is the leader's own business. Linux only (/proc).
+     */
+    public static List<ProcessHandle> leftoversOfSession(long sessionId) {
+        if (ProcessHandle.of(sessionId).isPresent()) {
+            return List.of(); // the leader, or a new process that reused its PID: not ours to clear away
+        }
+        try (var entries = Files.list(Path.of("/proc"))) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .filter(pid -> sessionOf(pid) == sessionId && isRunning(pid))
+                    .map(ProcessHandle::of)
+                    .flatMap(Optional::stream)
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    private static long sessionOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.ISO_8859_1);
+            // after "pid (comm)": state, ppid, pgrp, session
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[3]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
@@ -125,6 +211,11 @@ public final class ChildProcess {
             handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception timedOut) {
             handle.destroyForcibly();
+            // SIGKILL takes effect asynchronously: until the process has exited its ports stay bound
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (isRunning(handle.pid()) && Instant.now().isBefore(deadline)) {
+                sleepQuietly(100);
+            }
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }

