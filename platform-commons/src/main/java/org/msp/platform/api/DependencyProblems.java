@@ -6,14 +6,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.msp.platform.DatabaseOutage;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -38,7 +35,7 @@ public class DependencyProblems {
     }
 
     private Response answer(Exception e, UriInfo uri) {
-        if (isDatabaseOutage(e)) {
+        if (DatabaseOutage.isOutage(e)) {
             LOG.warnf("%s: the database is unavailable (%s)", uri.getPath(), e.getMessage());
             return serviceUnavailable("the database is unavailable; try again shortly", uri.getPath(), retryAfter);
         }
@@ -53,30 +50,5 @@ public class DependencyProblems {
         return Response.fromResponse(ProblemMappers.respond(new Problem("https://msp-pipeline.org/problems/503",
                         "Service Unavailable", 503, detail, path, List.of())))
                 .header("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds()))).build();
-    }
-
-    /**
-     * True when {@code failure} says the database could not be reached or went away (connection
-     * errors, SQLSTATE classes 08, 53 and 57P, an exhausted pool), not that the request or event is at
-     * fault. Consumers retry such failures for as long as the outage lasts; the API answers 503.
-     */
-    public static boolean isDatabaseOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof ConnectException
-                    || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("53")
-                    || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            String message = cause.getMessage();
-            if (message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -10,15 +10,11 @@ import org.jboss.logging.Logger;
 import org.msp.events.CloudEvent;
 import org.msp.events.EventCodec;
 import org.msp.events.InvalidEventException;
+import org.msp.platform.DatabaseOutage;
 
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -146,7 +142,7 @@ public class IdempotentConsumer {
                     // the failure may be the interrupt itself (e.g. an interrupted JDBC call): not the event's fault
                     throw new ConsumerInterrupted(e);
                 }
-                RetryRule.Decision decision = tries.failed(databaseUnavailable(e));
+                RetryRule.Decision decision = tries.failed(DatabaseOutage.isOutage(e));
                 if (decision.giveUp()) {
                     LOG.errorf(e, "event %s (%s) failed %d times (and %d more while the database was unavailable);"
                                     + " giving it up to the dead-letter topic",
@@ -172,30 +168,6 @@ public class IdempotentConsumer {
             inbox.skipped(event, result.reason());
         }
         return result;
-    }
-
-    /**
-     * True when {@code failure} says the database could not be reached or went away (connection
-     * errors, SQLSTATE classes 08, 53 and 57P, an exhausted pool), not that the event is at fault.
-     */
-    static boolean databaseUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof ConnectException
-                    || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("53")
-                    || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            String message = cause.getMessage();
-            if (message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void sleep(Duration backoff) {

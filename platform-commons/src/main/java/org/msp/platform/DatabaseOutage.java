@@ -1,0 +1,41 @@
+package org.msp.platform;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Locale;
+
+/**
+ * Tells a failure caused by the database being out of reach from one caused by the work itself. The
+ * consumers retry the first for as long as it lasts (never dead-lettering a good event for it), and
+ * the API answers it with 503 and Retry-After rather than 500.
+ */
+public final class DatabaseOutage {
+    private DatabaseOutage() {
+    }
+
+    /**
+     * True when {@code failure} says the database could not be reached or went away (connection
+     * errors, SQLSTATE classes 08, 53 and 57P, an exhausted pool), not that the request or event is at fault.
+     */
+    public static boolean isOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof ConnectException
+                    || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("53")
+                    || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            String message = cause.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
