@@ -91,7 +91,7 @@ final class Platform {
         long t0 = System.nanoTime();
         long deadline = t0 + TimeUnit.SECONDS.toNanos(150);
         Properties props = new Properties();
-        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.putAll(kafka.clientConfig()); // the operator: it may describe every group
         long lag = -1;
         try (var admin = org.apache.kafka.clients.admin.Admin.create(props)) {
             while (System.nanoTime() < deadline) {

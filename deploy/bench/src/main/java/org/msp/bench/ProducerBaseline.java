@@ -1,5 +1,7 @@
 package org.msp.bench;
 
+import org.msp.infra.KafkaAccess;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,9 @@ final class ProducerBaseline {
         int producerRecords = settings.producerRecords;
         List<String> cmd = tools.kafkaTool("org.apache.kafka.tools.ProducerPerformance", "--topic", "bench.producer-perf",
                 "--num-records", String.valueOf(producerRecords), "--record-size", "1024", "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + platform.kafka.bootstrapServers(), "acks=all");
+                "--producer-props", "bootstrap.servers=" + platform.kafka.bootstrapServers(), "acks=all",
+                // the operator's login: a super user, so the broker creates the bench's own topic for it
+                "--producer.config", platform.kafka.clientConfigFile(KafkaAccess.ADMIN).toString());
         String output = tools.runTool(cmd, "producer-performance.log", 240);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("records", producerRecords);

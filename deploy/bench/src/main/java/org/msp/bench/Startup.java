@@ -56,7 +56,8 @@ final class Startup {
             return p;
         });
         CompletableFuture<KafkaBroker> broker = SideBySide.supply("kafka", () -> {
-            KafkaBroker k = KafkaBroker.start(platform.work.resolve("kafka"), Ports.freePort(), Ports.freePort(), true);
+            // secured as everywhere the platform runs: its users, ACLs and logins cost what they cost here too
+            KafkaBroker k = KafkaBroker.startSecured(platform.work.resolve("kafka"), Ports.freePort(), Ports.freePort(), true);
             out.put("kafkaReadySeconds", secondsSince(t0));
             return k;
         });
@@ -72,7 +73,8 @@ final class Startup {
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         for (String name : SERVICES) {
             ServiceProcess.Wiring wiring = new ServiceProcess.Wiring(Ports.freePort(), jdbcBase + DATABASES.get(name),
-                    "postgres", "postgres", platform.kafka.bootstrapServers(), platform.realmUrl(), platform.extraEnv(name));
+                    "postgres", "postgres", platform.kafka.bootstrapServers(), platform.realmUrl(), platform.extraEnv(name))
+                    .withExtraEnv(platform.kafka.serviceEnvironment(name));
             platform.wirings.put(name, wiring);
             long spawned = System.nanoTime();
             ServiceProcess service = platform.startService(name, wiring, name + ".log");

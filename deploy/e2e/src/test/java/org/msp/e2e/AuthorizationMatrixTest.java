@@ -108,7 +108,13 @@ class AuthorizationMatrixTest {
                 () -> target.put("draft", gbDraft()), () -> projectState(target.get("draft"))));
         rows.put("POST /projects/{id}/withdraw", new Row("POST", projects, "/projects/{submitted}/withdraw",
                 () -> Map.of("reason", "no longer pursued"),
-                () -> target.put("submitted", submit(gbDraft())), () -> projectState(target.get("submitted"))));
+                () -> {
+                    // wait for its review to open, which moves it on by itself: only the request may change it
+                    String submitted = submit(gbDraft());
+                    awaitProjectStatus(submitted, "ESG_REVIEW");
+                    target.put("submitted", submitted);
+                },
+                () -> projectState(target.get("submitted"))));
 
         rows.put("POST /checklist-templates", new Row("POST", reviews, "/checklist-templates",
                 () -> template("MATRIX-" + shortId()), () -> { },

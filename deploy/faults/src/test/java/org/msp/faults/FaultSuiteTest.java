@@ -75,7 +75,7 @@ class FaultSuiteTest {
         tokens = new Tokens(platform.realmUrl());
         webhook = new WebhookReceiver();
         driver = new PipelineDriver(platform, tokens);
-        poison = new PoisonMessages(platform.kafkaBootstrapServers());
+        poison = new PoisonMessages(platform.kafkaClientConfig());
     }
 
     @AfterAll

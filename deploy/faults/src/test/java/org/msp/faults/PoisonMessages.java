@@ -24,7 +24,8 @@ import java.util.concurrent.ExecutionException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Records no consumer can use, sent by an outsider onto the platform's topics: not JSON, JSON that is
+ * Records no consumer can use, sent onto the platform's topics (with the operator's login: the broker refuses
+ * anyone else who is not a topic's owner): not JSON, JSON that is
  * not a CloudEvent, and a well-formed CloudEvent of a type outside the catalogue. Each carries a
  * marker so it can be found again on the dead-letter topic of every service that consumes the topic.
  */
@@ -35,19 +36,20 @@ final class PoisonMessages {
             "msp.partner-support", List.of(ProcessPlatform.PROJECTS, ProcessPlatform.NOTIFICATIONS),
             "msp.esg-reviews", List.of(ProcessPlatform.PROJECTS, ProcessPlatform.NOTIFICATIONS));
 
-    private final String bootstrapServers;
+    /** The operator's client settings: the broker takes only logged-in clients, and an outsider's would be refused. */
+    private final Map<String, Object> clientConfig;
     /** marker -> topic it was sent to */
     private final Map<String, String> sent = new ConcurrentHashMap<>();
 
-    PoisonMessages(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    PoisonMessages(Map<String, Object> clientConfig) {
+        this.clientConfig = Map.copyOf(clientConfig);
     }
 
     /** Sends {@code perTopic} poison records to each platform topic, the three kinds in turn. */
     void inject(int perTopic) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(with(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000)), new StringSerializer(), new StringSerializer())) {
             for (String topic : CONSUMERS.keySet()) {
                 for (int i = 0; i < perTopic; i++) {
                     String marker = "poison-" + UUID.randomUUID();
@@ -81,12 +83,11 @@ final class PoisonMessages {
         Set<String> expected = new HashSet<>();
         sent.forEach((marker, topic) -> CONSUMERS.get(topic).forEach(service -> expected.add(service + "/" + marker)));
         List<String> deadLetterTopics = ProcessPlatform.SERVICES.stream().map(s -> "msp.dead-letter." + s).toList();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "fault-suite-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1_000), new StringDeserializer(), new StringDeserializer())) {
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1_000)), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(deadLetterTopics);
             await("every poison record on the dead-letter topic of each consumer").atMost(timeout)
                     .pollInterval(Duration.ofMillis(100)).pollInSameThread().until(() -> {
@@ -104,6 +105,13 @@ final class PoisonMessages {
                     + missing.subList(0, Math.min(5, missing.size())), e);
         }
         return found.size();
+    }
+
+    /** {@code settings} on top of the operator's connection and login. */
+    private Map<String, Object> with(Map<String, Object> settings) {
+        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        config.putAll(settings);
+        return config;
     }
 
     private static String poison(int kind, String marker) {

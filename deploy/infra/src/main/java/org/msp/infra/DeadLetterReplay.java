@@ -59,20 +59,30 @@ public final class DeadLetterReplay {
     private DeadLetterReplay() {
     }
 
-    /** Replays what {@code selection} picks from {@code msp.dead-letter.<service>}. */
+    /** Replays what {@code selection} picks from {@code msp.dead-letter.<service>}, on a broker without logins. */
     public static Outcome replay(String bootstrapServers, String service, Selection selection, boolean dryRun) {
+        return replay(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), service, selection, dryRun);
+    }
+
+    /**
+     * As above, with {@code client}'s settings (bootstrap servers and, on a secured broker, the operator's
+     * login: replaying writes to other services' topics, which only the operator may do).
+     */
+    public static Outcome replay(Map<String, Object> client, String service, Selection selection, boolean dryRun) {
         String deadLetters = "msp.dead-letter." + service;
         Map<String, Integer> replayed = new HashMap<>();
         List<String> skipped = new ArrayList<>();
         int notSelected = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "msp-dead-letter-replay-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
-             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                     ProducerConfig.ACKS_CONFIG, "all",
-                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"), new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> consumerConfig = new HashMap<>(client);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "msp-dead-letter-replay-" + UUID.randomUUID());
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, Object> producerConfig = new HashMap<>(client);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new StringDeserializer());
+             KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                     new StringSerializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetters, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
@@ -109,6 +119,28 @@ public final class DeadLetterReplay {
             throw new IllegalStateException("the broker refused a replayed record", e.getCause());
         }
         return new Outcome(replayed, notSelected, skipped);
+    }
+
+    /**
+     * The broker and login from the same variables the services read: KAFKA_BOOTSTRAP_SERVERS (default
+     * 127.0.0.1:9092), KAFKA_SECURITY_PROTOCOL (default PLAINTEXT), KAFKA_SASL_MECHANISM (default
+     * SCRAM-SHA-512) and KAFKA_SASL_JAAS_CONFIG (replay-dlq.sh fills these in from the local run's operator).
+     */
+    static Map<String, Object> clientFromEnvironment(Map<String, String> env) {
+        Map<String, Object> client = new HashMap<>();
+        client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+        String protocol = env.getOrDefault("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        client.put("security.protocol", protocol);
+        if (!protocol.equals("PLAINTEXT")) {
+            client.put("sasl.mechanism", env.getOrDefault("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512"));
+            String jaas = env.get("KAFKA_SASL_JAAS_CONFIG");
+            if (jaas == null || jaas.isBlank()) {
+                throw new IllegalArgumentException("KAFKA_SECURITY_PROTOCOL=" + protocol
+                        + " needs the operator's login in KAFKA_SASL_JAAS_CONFIG");
+            }
+            client.put("sasl.jaas.config", jaas);
+        }
+        return client;
     }
 
     /** The CloudEvents id of a parked record, or null when it is not one. */
@@ -149,8 +181,8 @@ public final class DeadLetterReplay {
                 }
             }
         }
-        String bootstrap = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-        Outcome outcome = replay(bootstrap, service, new Selection(since, Set.copyOf(ids)), dryRun);
+        Outcome outcome = replay(clientFromEnvironment(System.getenv()), service, new Selection(since, Set.copyOf(ids)),
+                dryRun);
         System.out.println((dryRun ? "would replay " : "replayed ") + outcome.total() + " record(s) from msp.dead-letter."
                 + service + " " + outcome.replayed() + "; not selected: " + outcome.notSelected());
         outcome.skipped().forEach(s -> System.out.println("left alone: " + s));

@@ -74,13 +74,15 @@ public final class LocalPlatform {
         CompletableFuture<String> keycloak = SideBySide.supply("keycloak", this::startKeycloak);
         String jdbcBase = postgres.join();
         String bootstrap = kafka.join();
+        // each service logs in to Kafka as its own user, with the password kept in Kafka's state folder
+        KafkaAccess kafkaAccess = KafkaAccess.load(state.resolve("kafka")).orElseThrow();
         List<CompletableFuture<Void>> services = new ArrayList<>();
         for (Service service : selectedServices()) {
-            services.add(SideBySide.run(service.name(), () -> startService(service, jdbcBase, bootstrap)));
+            services.add(SideBySide.run(service.name(), () -> startService(service, jdbcBase, bootstrap, kafkaAccess)));
         }
         keycloak.join();
         services.forEach(CompletableFuture::join);
-        printSummary(jdbcBase, bootstrap, Duration.ofNanos(System.nanoTime() - started));
+        printSummary(jdbcBase, bootstrap, kafkaAccess, Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** MSP_SERVICES=project-service,partner-service starts only those; all four by default. */
@@ -125,11 +127,18 @@ public final class LocalPlatform {
         String bootstrap = "127.0.0.1:" + kafkaPort;
         Earlier earlier = judge("kafka", () -> Readiness.answersKafka(kafkaPort), SERVER_GRACE);
         if (reuse(earlier)) {
+            if (!KafkaAccess.existsIn(state.resolve("kafka"))) {
+                // started before the broker required logins: PLAINTEXT, no users for the services
+                throw new IllegalStateException("kafka (pid " + earlier.pid() + ") was started before the broker"
+                        + " required SASL/SCRAM logins and has no users. Stop it and start afresh:"
+                        + " deploy/local/down.sh --purge (deletes the local state: databases, topics, Keycloak data"
+                        + " and logs; downloads are kept), then deploy/local/up.sh");
+            }
             return bootstrap;
         }
         requirePortFree("kafka", kafkaPort, "MSP_KAFKA_PORT");
         requirePortFree("kafka controller", kafkaControllerPort, "MSP_KAFKA_CONTROLLER_PORT");
-        KafkaBroker broker = KafkaBroker.start(dir("kafka"), kafkaPort, kafkaControllerPort, false,
+        KafkaBroker broker = KafkaBroker.startSecured(dir("kafka"), kafkaPort, kafkaControllerPort, false,
                 pid -> writePid("kafka", pid));
         ready("kafka", bootstrap + " (pid " + broker.pid() + ")" + earlier.restartedNote());
         return bootstrap;
@@ -153,7 +162,7 @@ public final class LocalPlatform {
         return realm;
     }
 
-    private void startService(Service service, String jdbcBase, String bootstrap) {
+    private void startService(Service service, String jdbcBase, String bootstrap, KafkaAccess kafkaAccess) {
         Earlier earlier = judge(service.name(),
                 () -> Readiness.answersHttp("http://127.0.0.1:" + service.port() + "/q/health/ready"), SERVICE_GRACE);
         if (reuse(earlier)) {
@@ -162,7 +171,8 @@ public final class LocalPlatform {
         requirePortFree(service.name(), service.port(), "port " + service.port());
         ServiceProcess.Wiring wiring = new ServiceProcess.Wiring(service.port(), jdbcBase + service.database(),
                 envOr("MSP_PG_USER", "postgres"), envOr("MSP_PG_PASSWORD", "postgres"), bootstrap,
-                "http://localhost:" + keycloakPort + "/realms/msp", Map.of());
+                "http://localhost:" + keycloakPort + "/realms/msp", Map.of())
+                .withExtraEnv(kafkaAccess.environment(service.name()));
         ServiceProcess process = ServiceProcess.start(root.resolve(service.name()), wiring,
                 envOr("MSP_SERVICE_HEAP", "192m"), log(service.name()), false, pid -> writePid(service.name(), pid));
         process.awaitReady(Duration.ofSeconds(180));
@@ -170,7 +180,7 @@ public final class LocalPlatform {
                 + earlier.restartedNote());
     }
 
-    private void printSummary(String jdbcBase, String bootstrap, Duration took) {
+    private void printSummary(String jdbcBase, String bootstrap, KafkaAccess kafkaAccess, Duration took) {
         String realm = "http://localhost:" + keycloakPort + "/realms/msp";
         StringBuilder out = new StringBuilder();
         out.append("\nMSP pipeline platform is ready (").append(took.toSeconds()).append(" s)\n\n");
@@ -179,7 +189,8 @@ public final class LocalPlatform {
                     service.name(), service.port()));
         }
         out.append(String.format("  %-21s %s%n", "keycloak realm", realm));
-        out.append(String.format("  %-21s %s%n", "kafka", bootstrap));
+        out.append(String.format("  %-21s %s (SASL/SCRAM; one user per service, operator: %s)%n", "kafka", bootstrap,
+                KafkaAccess.ADMIN));
         out.append(String.format("  %-21s %s{project,partner,esg_review,notification}%n", "postgresql", jdbcBase));
         if (!restarted.isEmpty()) {
             out.append("\nRestarted:\n");
@@ -199,8 +210,13 @@ public final class LocalPlatform {
                     %s/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                   curl -H "Authorization: Bearer $TOKEN" http://localhost:8081/api/v1/projects
 
+                Kafka clients log in: settings per user (e.g. admin, project-service) in %s
+                  java -cp "deploy/kafka-dist/target/lib/*" org.apache.kafka.tools.consumer.ConsoleConsumer \\
+                    --bootstrap-server %s --consumer.config %s --topic msp.projects --from-beginning
+
                 Logs: %s   Stop: deploy/local/down.sh   (--purge also deletes %s)
-                """.formatted(realm, state.resolve("logs"), state));
+                """.formatted(realm, kafkaAccess.clientConfigFile(KafkaAccess.ADMIN).getParent(), bootstrap,
+                kafkaAccess.clientConfigFile(KafkaAccess.ADMIN), state.resolve("logs"), state));
         System.out.println(out);
     }
 

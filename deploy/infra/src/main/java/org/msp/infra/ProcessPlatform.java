@@ -42,7 +42,8 @@ public final class ProcessPlatform implements AutoCloseable {
     private final int pgPort = Ports.freePort();
     private final int kafkaPort = Ports.freePort();
     private final int kafkaControllerPort = Ports.freePort();
-    private final Map<String, ServiceProcess.Wiring> wirings = new LinkedHashMap<>();
+    // concurrent: a second instance of a service is wired in while tests read the others
+    private final Map<String, ServiceProcess.Wiring> wirings = new ConcurrentHashMap<>();
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
     private volatile ChildProcess postgres;
     private volatile KafkaBroker kafka;
@@ -93,8 +94,23 @@ public final class ProcessPlatform implements AutoCloseable {
         return HttpProbe.ok("http://127.0.0.1:" + wirings.get(service).httpPort() + "/q/health/ready");
     }
 
+    /** Whether the service's liveness check says UP right now (what a liveness probe would restart it for). */
+    public boolean isLive(String service) {
+        return HttpProbe.ok("http://127.0.0.1:" + wirings.get(service).httpPort() + "/q/health/live");
+    }
+
     public String kafkaBootstrapServers() {
         return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** Kafka client settings of the operator (a super user): bootstrap servers and its SASL/SCRAM login. */
+    public Map<String, Object> kafkaClientConfig() {
+        return kafka.clientConfig();
+    }
+
+    /** Kafka client settings that log in as {@code service}'s own user, held to that service's ACLs. */
+    public Map<String, Object> kafkaClientConfig(String service) {
+        return kafka.clientConfig(service);
     }
 
     /** Where to look when a step fails: each part's log. */
@@ -113,7 +129,8 @@ public final class ProcessPlatform implements AutoCloseable {
         String jdbcBase = "jdbc:postgresql://127.0.0.1:" + pgPort + "/";
         for (String name : SERVICES) {
             wirings.put(name, new ServiceProcess.Wiring(Ports.freePort(), jdbcBase + DATABASES.get(name),
-                    "postgres", "postgres", kafkaBootstrapServers(), realmUrl(), extraEnv(name)));
+                    "postgres", "postgres", kafkaBootstrapServers(), realmUrl(), extraEnv(name))
+                    .withExtraEnv(kafka.serviceEnvironment(name)));
         }
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         for (String name : SERVICES) {
@@ -153,13 +170,144 @@ public final class ProcessPlatform implements AutoCloseable {
         handle.onExit().join();
     }
 
+    /** Stops the service (or an instance of it) cleanly: SIGTERM, SIGKILL after a grace period. */
+    public void stopService(String name) {
+        services.get(name).stop();
+    }
+
     /** Starts the service again on its port, with its database, and waits until it is ready. */
     public void startService(String name) {
         launch(name).awaitReady(SERVICE_START);
     }
 
+    // --- a second instance of a service: another free port, the same database, consumer group and logins
+
+    private static final String SECOND_INSTANCE = "#2";
+
+    /**
+     * The name of {@code service}'s second instance, e.g. {@code project-service#2}: it goes wherever a
+     * service name does ({@link #url}, {@link #isReady}, {@link #killService}, {@link #startService}).
+     */
+    public static String secondInstanceOf(String service) {
+        return service + SECOND_INSTANCE;
+    }
+
+    /** The instances of {@code service} that were started: itself, and its second instance if any. */
+    public List<String> instancesOf(String service) {
+        return wirings.containsKey(secondInstanceOf(service)) ? List.of(service, secondInstanceOf(service))
+                : List.of(service);
+    }
+
+    /** Starts a second instance of {@code service} on a free port, wired as the first, and waits until it is ready. */
+    public void startSecondInstance(String service) {
+        ServiceProcess.Wiring first = wirings.get(service);
+        wirings.put(secondInstanceOf(service), new ServiceProcess.Wiring(Ports.freePort(), first.jdbcUrl(),
+                first.dbUser(), first.dbPassword(), first.kafkaBootstrapServers(), first.oidcAuthServerUrl(),
+                first.extraEnv()));
+        startService(secondInstanceOf(service));
+    }
+
+    /** The module an instance runs from: {@code project-service#2} runs project-service. */
+    private static String serviceOf(String instance) {
+        return instance.endsWith(SECOND_INSTANCE) ? instance.substring(0, instance.length() - SECOND_INSTANCE.length())
+                : instance;
+    }
+
+    // --- hard faults of the broker and the database: no shutdown, or no answer
+
+    /** SIGKILL of the broker: no controlled shutdown; it recovers its logs at the next start. */
+    public void killKafka() {
+        killHard(kafka.pid());
+    }
+
+    /**
+     * SIGKILL of the postmaster, as in a crash: its launcher exits by itself (see {@link PostgresNode}) and
+     * the backends end on their postmaster's death. Returns once all of them are gone, so that
+     * {@link #startPostgres} finds no process still attached to the old server.
+     */
+    public void killPostgres() {
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid()).orElseThrow();
+        List<ProcessHandle> backends = postmaster.descendants().toList();
+        killHard(postmaster.pid());
+        ChildProcess launcher = postgres;
+        awaitGone("the PostgreSQL launcher", () -> !launcher.isAlive());
+        for (ProcessHandle backend : backends) {
+            awaitGone("backend " + backend.pid(), () -> !ChildProcess.isRunning(backend.pid()));
+        }
+    }
+
+    /** The processes {@link #freezePostgres} stopped: the postmaster first. */
+    private volatile List<Long> frozen = List.of();
+
+    /**
+     * Freezes PostgreSQL (SIGSTOP of the postmaster, then of every backend): connections stay open and new
+     * ones are accepted by the kernel, but nothing answers, as with a hung server. {@link #thawPostgres} ends it.
+     */
+    public void freezePostgres() {
+        long postmaster = postmasterPid();
+        signal("STOP", List.of(postmaster), true); // first, so that it forks no backend the list below would miss
+        List<Long> stopped = new ArrayList<>(List.of(postmaster));
+        ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(backend -> stopped.add(backend.pid()));
+        frozen = stopped;
+        // a backend may have ended on its own since it was listed
+        signal("STOP", stopped.subList(1, stopped.size()), false);
+    }
+
+    /** SIGCONT of every process {@link #freezePostgres} stopped; nothing when none is frozen. */
+    public void thawPostgres() {
+        List<Long> stopped = frozen;
+        frozen = List.of();
+        if (!stopped.isEmpty()) {
+            signal("CONT", stopped, false);
+            signal("CONT", stopped.subList(0, 1), true); // the postmaster itself must be running again
+        }
+    }
+
+    private long postmasterPid() {
+        return PostgresServer.postmasterPid(work.resolve("postgres"))
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running: no postmaster.pid"));
+    }
+
+    private static void killHard(long pid) {
+        ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
+        handle.destroyForcibly();
+        // until every thread of it is gone, its ports stay bound
+        awaitGone("process " + pid, () -> !ChildProcess.isRunning(pid));
+    }
+
+    private static void awaitGone(String what, java.util.function.BooleanSupplier gone) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (!gone.getAsBoolean()) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(what + " did not end within 30 s");
+            }
+            ChildProcess.sleepQuietly(100);
+        }
+    }
+
+    /** {@code kill -<signal>}; {@code strict}: a process that is gone is an error, not just one that ended meanwhile. */
+    private static void signal(String signal, List<Long> pids, boolean strict) {
+        if (pids.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(String.valueOf(pid)));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (kill.waitFor() != 0 && strict) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + kill.exitValue() + ")");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private ServiceProcess launch(String name) {
-        ServiceProcess service = ServiceProcess.start(root.resolve(name), wirings.get(name), "192m",
+        ServiceProcess service = ServiceProcess.start(root.resolve(serviceOf(name)), wirings.get(name), "192m",
                 logs.resolve(name + ".log"), true, pid -> { });
         services.put(name, service);
         return service;
@@ -171,7 +319,7 @@ public final class ProcessPlatform implements AutoCloseable {
     }
 
     private KafkaBroker startKafkaBroker() {
-        return KafkaBroker.start(work.resolve("kafka"), kafkaPort, kafkaControllerPort, true);
+        return KafkaBroker.startSecured(work.resolve("kafka"), kafkaPort, kafkaControllerPort, true);
     }
 
     private KeycloakServer startKeycloak() {

@@ -47,6 +47,13 @@ public final class ServiceProcess {
             extraEnv = Map.copyOf(extraEnv);
         }
 
+        /** The same wiring with {@code more} settings, e.g. the service's own Kafka login (they win over extraEnv). */
+        public Wiring withExtraEnv(Map<String, String> more) {
+            Map<String, String> env = new HashMap<>(extraEnv);
+            env.putAll(more);
+            return new Wiring(httpPort, jdbcUrl, dbUser, dbPassword, kafkaBootstrapServers, oidcAuthServerUrl, env);
+        }
+
         Map<String, String> environment() {
             Map<String, String> env = new HashMap<>(extraEnv);
             env.put("HTTP_PORT", String.valueOf(httpPort));
