@@ -7,12 +7,17 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.msp.events.esg.ReviewOutcome;
 import org.msp.infra.testing.PlatformTestResource;
+import org.msp.project.domain.Proposal;
+import org.msp.project.domain.StandingEndorsement;
 import org.msp.project.service.ProposalService;
 
+import java.math.BigDecimal;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -115,11 +120,33 @@ class AuthorizationTest {
     @Test
     @TestSecurity(user = "secretariat", roles = "secretariat")
     void theSecretariatRunsRoundsButDoesNotWriteProposals() {
-        // no ENDORSED project at this point of the test: the round itself answers 409 or 201
         given().contentType(ContentType.JSON).body(ProposalSubmissionTest.PROPOSAL)
                 .when().post("/api/v1/projects").then().statusCode(403);
         given().when().post("/api/v1/projects/{id}/submit", gbDraft).then().statusCode(403);
         given().when().post("/api/v1/projects/{id}/withdraw", gbSubmitted).then().statusCode(403);
-        given().when().post("/api/v1/prioritisation/rounds").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
+        assertStatus(gbSubmitted, "SUBMITTED");
+
+        endorse(gbSubmitted);
+        given().when().post("/api/v1/prioritisation/rounds").then().statusCode(201);
+        assertStatus(gbSubmitted, "PRIORITISED");
+    }
+
+    /**
+     * Moves a submitted project to ENDORSED through the proposal's own decisions, as the review and
+     * endorsement events would (no review or partner service runs in this module's tests).
+     */
+    private void endorse(String id) {
+        ProposalService.Actor events = new ProposalService.Actor("event:test", "test");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Proposal proposal = proposals.lockedForUpdate(UUID.fromString(id)).orElseThrow();
+            proposals.record(proposal, proposal.reviewOpened("review-1", events.id(), proposals.now()).orElseThrow(),
+                    events);
+            proposals.record(proposal, proposal.reviewCompleted("review-1", ReviewOutcome.CLEARED,
+                    new BigDecimal("80"), "[]", events.id(), proposals.now()).orElseThrow(), events);
+            StandingEndorsement.stand(proposal.id(), "US", proposals.now());
+            StandingEndorsement.stand(proposal.id(), "EU", proposals.now());
+            proposals.reconsiderQuorum(proposal, events);
+        });
+        assertStatus(id, "ENDORSED");
     }
 }
