@@ -285,42 +285,33 @@ public final class KafkaBroker {
         return file;
     }
 
-    /** Warnings only, for the short-lived grants tool. */
-    private static String writeToolLog4jConfig(Path dataDir) {
-        String config = """
-                appender.stdout.type = Console
-                appender.stdout.name = STDOUT
-                appender.stdout.layout.type = PatternLayout
-                appender.stdout.layout.pattern = [%d] %p %m (%c)%n
-                rootLogger.level = WARN
-                rootLogger.appenderRef.stdout.ref = STDOUT
-                """;
-        try {
-            Path file = dataDir.resolve("tools-log4j2.properties");
-            Files.writeString(file, config);
-            return file.toUri().toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
+    /** The broker logs to stdout (our log file); INFO is enough to see "Kafka Server started". */
     private static String writeLog4jConfig(Path dataDir) {
-        // The broker logs to stdout (our log file); INFO is enough to see "Kafka Server started".
-        String config = """
-                appender.stdout.type = Console
-                appender.stdout.name = STDOUT
-                appender.stdout.layout.type = PatternLayout
-                appender.stdout.layout.pattern = [%d] %p %m (%c)%n
+        return writeLog4jConfig(dataDir, "log4j2.properties", """
                 rootLogger.level = INFO
-                rootLogger.appenderRef.stdout.ref = STDOUT
                 logger.log.name = kafka.log
                 logger.log.level = WARN
                 logger.storage.name = org.apache.kafka.storage
                 logger.storage.level = WARN
-                """;
+                """);
+    }
+
+    /** Warnings only, for the short-lived grants tool. */
+    private static String writeToolLog4jConfig(Path dataDir) {
+        return writeLog4jConfig(dataDir, "tools-log4j2.properties", "rootLogger.level = WARN\n");
+    }
+
+    private static String writeLog4jConfig(Path dataDir, String name, String levels) {
+        String config = """
+                appender.stdout.type = Console
+                appender.stdout.name = STDOUT
+                appender.stdout.layout.type = PatternLayout
+                appender.stdout.layout.pattern = [%d] %p %m (%c)%n
+                rootLogger.appenderRef.stdout.ref = STDOUT
+                """ + levels;
         try {
             Files.createDirectories(dataDir);
-            Path file = dataDir.resolve("log4j2.properties");
+            Path file = dataDir.resolve(name);
             Files.writeString(file, config);
             return file.toUri().toString();
         } catch (IOException e) {

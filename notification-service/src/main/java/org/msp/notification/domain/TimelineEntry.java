@@ -46,7 +46,7 @@ public class TimelineEntry extends PanacheEntityBase {
     /** e.g. "Kabwe zinc-lead recycling: ESG review completed — cleared with conditions". */
     public String summary;
 
-    /** The CloudEvent as consumed, written again by the contract's codec: the body webhooks receive. */
+    /** The CloudEvent exactly as consumed: the body webhooks receive. */
     @Column(name = "event_json")
     public String eventJson;
 

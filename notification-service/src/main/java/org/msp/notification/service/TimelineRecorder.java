@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.msp.events.CloudEvent;
-import org.msp.events.EventCodec;
 import org.msp.events.EventData;
 import org.msp.events.partner.EndorsementGiven;
 import org.msp.events.partner.EndorsementWithdrawn;
@@ -31,12 +30,10 @@ import java.util.Set;
 @ApplicationScoped
 public class TimelineRecorder {
     private final DeliveryScheduler deliveries;
-    private final EventCodec codec;
     private final Event<TimelineAppended> appended;
 
-    public TimelineRecorder(DeliveryScheduler deliveries, EventCodec codec, Event<TimelineAppended> appended) {
+    public TimelineRecorder(DeliveryScheduler deliveries, Event<TimelineAppended> appended) {
         this.deliveries = deliveries;
-        this.codec = codec;
         this.appended = appended;
     }
 
@@ -45,7 +42,7 @@ public class TimelineRecorder {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Result record(CloudEvent<EventData> event) {
+    public Result record(CloudEvent<EventData> event, String json) {
         if (TimelineEntry.count("eventId", event.id()) > 0) {
             return Result.skipped("event id " + event.id() + " is already on the timeline (from another source)");
         }
@@ -69,7 +66,7 @@ public class TimelineRecorder {
         }
         TimelineEntry entry = new TimelineEntry(event.id(), event.source(), event.type().type(), projectId,
                 facts.title, countries, facts.minerals(), event.time() != null ? event.time() : now,
-                Headline.of(event.type(), data), codec.write(event), now);
+                Headline.of(event.type(), data), json, now);
         entry.persist();
         entry.flush();
         deliveries.schedule(entry);

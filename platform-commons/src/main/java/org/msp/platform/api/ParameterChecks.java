@@ -8,8 +8,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks every path and query parameter of the matched resource method before it runs: a NUL
@@ -18,6 +21,12 @@ import java.util.UUID;
  * names the parameter.
  */
 public class ParameterChecks {
+    /** A path or query parameter of a resource method: its name, where it comes from, its Java type. */
+    private record Checked(String name, boolean inPath, Class<?> type) {
+    }
+
+    /** Read once per resource method, not on every request. */
+    private final Map<Method, List<Checked>> parameters = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
     public void check(ResourceInfo resource, UriInfo uri) {
@@ -25,15 +34,24 @@ public class ParameterChecks {
         if (method == null) {
             return;
         }
+        for (Checked parameter : parameters.computeIfAbsent(method, ParameterChecks::parametersOf)) {
+            check(parameter.name(), parameter.inPath() ? uri.getPathParameters().get(parameter.name())
+                    : uri.getQueryParameters().get(parameter.name()), parameter.type());
+        }
+    }
+
+    private static List<Checked> parametersOf(Method method) {
+        List<Checked> checked = new ArrayList<>();
         for (Parameter parameter : method.getParameters()) {
             PathParam path = parameter.getAnnotation(PathParam.class);
             QueryParam query = parameter.getAnnotation(QueryParam.class);
             if (path != null) {
-                check(path.value(), uri.getPathParameters().get(path.value()), parameter.getType());
+                checked.add(new Checked(path.value(), true, parameter.getType()));
             } else if (query != null) {
-                check(query.value(), uri.getQueryParameters().get(query.value()), parameter.getType());
+                checked.add(new Checked(query.value(), false, parameter.getType()));
             }
         }
+        return List.copyOf(checked);
     }
 
     private static void check(String name, List<String> values, Class<?> type) {

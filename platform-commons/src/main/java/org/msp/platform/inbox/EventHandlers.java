@@ -20,10 +20,16 @@ public final class EventHandlers {
         Result handle(CloudEvent<T> event);
     }
 
-    private final Map<EventType, Handler<?>> handlers;
-    private final Handler<EventData> otherwise;
+    /** Applies any event, given also the record's value exactly as consumed (to keep or pass on verbatim). */
+    @FunctionalInterface
+    public interface RecordHandler {
+        Result handle(CloudEvent<EventData> event, String json);
+    }
 
-    private EventHandlers(Map<EventType, Handler<?>> handlers, Handler<EventData> otherwise) {
+    private final Map<EventType, Handler<?>> handlers;
+    private final RecordHandler otherwise;
+
+    private EventHandlers(Map<EventType, Handler<?>> handlers, RecordHandler otherwise) {
         this.handlers = handlers;
         this.otherwise = otherwise;
     }
@@ -33,19 +39,19 @@ public final class EventHandlers {
     }
 
     /** Every event to the one handler (a service that records all of them alike). */
-    public static EventHandlers forAll(Handler<EventData> handler) {
+    public static EventHandlers forAll(RecordHandler handler) {
         return new EventHandlers(Map.of(), handler);
     }
 
     @SuppressWarnings("unchecked")
-    Result handle(CloudEvent<?> event) {
+    Result handle(CloudEvent<?> event, String json) {
         Handler<EventData> handler = (Handler<EventData>) handlers.get(event.type());
-        if (handler == null) {
-            handler = otherwise;
+        if (handler != null) {
+            return handler.handle((CloudEvent<EventData>) event);
         }
-        return handler == null
+        return otherwise == null
                 ? Result.skipped("event type not used here: " + event.type().type())
-                : handler.handle((CloudEvent<EventData>) event);
+                : otherwise.handle((CloudEvent<EventData>) event, json);
     }
 
     public static final class Builder {

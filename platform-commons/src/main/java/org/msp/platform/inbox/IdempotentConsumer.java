@@ -22,7 +22,8 @@ import java.util.concurrent.CompletionStage;
  * Applies consumed records at most once each, a Kafka poll's batch at a time (channels configured
  * with {@code batch=true}). Records that are not events of the contract (see {@link EventCodec}: wrong
  * source, subject, type or payload) go to the dead-letter topic at once, before any database work,
- * with the reason naming the field. The rest are recorded in the inbox and handled in one transaction: one commit per batch rather
+ * with the reason naming the field. The rest are recorded in the inbox and handled in one transaction:
+ * one commit per batch rather
  * than per record is what lets a backlog drain fast. If that transaction fails for any reason, the
  * batch is applied again record by record, each in its own transaction: while the database is
  * unreachable (e.g. restarting) a record is retried with back-off for as long as that lasts (a good
@@ -87,12 +88,12 @@ public class IdempotentConsumer {
                 deadLetter(record, e);
             }
         }
-        if (events.size() > 1 && appliedTogether(events, handlers)) {
+        if (events.size() > 1 && appliedTogether(events, usable, handlers)) {
             return batch.ack();
         }
         for (int i = 0; i < events.size(); i++) {
             try {
-                consume(events.get(i), handlers);
+                consume(events.get(i), usable.get(i).getPayload(), handlers);
             } catch (ConsumerInterrupted e) {
                 LOG.warnf("interrupted while applying a batch of %d records of %s (event %s of %s and those after it"
                         + " not applied); leaving the batch unacknowledged, to be delivered again",
@@ -106,11 +107,12 @@ public class IdempotentConsumer {
     }
 
     /** One transaction for all {@code events}; false (rolled back) if any of them failed. */
-    private boolean appliedTogether(List<CloudEvent<?>> events, EventHandlers handlers) {
+    private boolean appliedTogether(List<CloudEvent<?>> events, List<KafkaRecord<String, String>> records,
+            EventHandlers handlers) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                for (CloudEvent<?> event : events) {
-                    apply(event, handlers);
+                for (int i = 0; i < events.size(); i++) {
+                    apply(events.get(i), records.get(i).getPayload(), handlers);
                     // each event's work is complete: keep the persistence context from growing with the batch
                     entityManager.flush();
                     entityManager.clear();
@@ -129,14 +131,14 @@ public class IdempotentConsumer {
         record.nack(reason).toCompletableFuture().join();
     }
 
-    private Result consume(CloudEvent<?> event, EventHandlers handlers) {
+    private Result consume(CloudEvent<?> event, String json, EventHandlers handlers) {
         RetryRule.Tries tries = retryRule.forEvent();
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new ConsumerInterrupted(null);
             }
             try {
-                return QuarkusTransaction.requiringNew().call(() -> apply(event, handlers));
+                return QuarkusTransaction.requiringNew().call(() -> apply(event, json, handlers));
             } catch (RuntimeException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     // the failure may be the interrupt itself (e.g. an interrupted JDBC call): not the event's fault
@@ -158,11 +160,11 @@ public class IdempotentConsumer {
         }
     }
 
-    private Result apply(CloudEvent<?> event, EventHandlers handlers) {
+    private Result apply(CloudEvent<?> event, String json, EventHandlers handlers) {
         if (!inbox.firstDelivery(event)) {
             return Result.DUPLICATE;
         }
-        Result result = handlers.handle(event);
+        Result result = handlers.handle(event, json);
         if (result.outcome() == Inbox.Outcome.SKIPPED) {
             LOG.infof("event %s (%s) for %s skipped: %s", event.id(), event.type().type(), event.subject(), result.reason());
             inbox.skipped(event, result.reason());
