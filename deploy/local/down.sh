@@ -58,8 +58,8 @@ stop_leftover_postmaster() {
   fi
 }
 
-# the services first (in parallel), so they stop while Kafka and the database are still there
-for part in notification-service esg-review-service partner-service project-service; do
+# the portal and the services first (in parallel), so they stop while Kafka and the database are still there
+for part in web-portal notification-service esg-review-service partner-service project-service; do
   stop_part "$part" &
 done
 wait

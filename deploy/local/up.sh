@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole MSP pipeline platform on this machine, in the background: PostgreSQL (embedded,
 # or the external server named by MSP_PG_URL), Apache Kafka (KRaft), Keycloak with the realm `msp`,
-# and the four services. Builds what is missing first, waits until every part is ready, prints the
+# the four services and the web portal. Builds what is missing first, waits until every part is ready, prints the
 # URLs and demo users, and exits. Running it again judges each part by whether it answers (PostgreSQL
 # SELECT 1, a Kafka request, Keycloak's realm, each service's /q/health/ready), not by a live PID:
 # what answers is left alone, what does not is stopped if still running and started anew (and named).
@@ -22,6 +22,7 @@ built() {
   for module in ${services//,/ }; do
     [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || return 1
   done
+  [ -f web-portal/target/quarkus-app/quarkus-run.jar ] || [ -n "${MSP_NO_PORTAL:-}" ] || return 1
   [ -d deploy/infra/target/lib ] && [ -d deploy/kafka-dist/target/lib ]
 }
 if ! built; then

@@ -138,6 +138,10 @@ class LifecycleEventsTest {
         assertEquals(0, score.compareTo(sum), "the breakdown adds up to the score");
         given().when().get("/api/v1/projects/{id}", id).then()
                 .body("status", equalTo("PRIORITISED")).body("priority.rank", equalTo(position + 1));
+        // the list of rounds names this one first, with how many projects it ranked
+        given().when().get("/api/v1/prioritisation/rounds").then().statusCode(200)
+                .body("[0].id", equalTo(round.getString("id")))
+                .body("[0].projects", equalTo(round.getList("ranking").size()));
 
         List<ConsumerRecord<String, String>> published = KafkaTestClient.readUntil("msp.projects",
                 read -> read.stream().anyMatch(r -> id.equals(r.key()) && r.value().contains("prioritised.v1")),

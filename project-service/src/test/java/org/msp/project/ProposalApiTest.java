@@ -151,6 +151,22 @@ class ProposalApiTest {
                 .then().statusCode(200)
                 .body("items.id", hasItem(submitted))
                 .body("items.id", not(hasItem(draft)));
+        // free-text search over title, summary and sponsor, word by word, with the stage filter
+        String word = "kabwe" + UUID.randomUUID().toString().substring(0, 6); // a word no other test's project has
+        String searched = proposals.create(Fixtures.draft(word.toUpperCase() + " tailings re-processing"), "ZM", actor)
+                .id().toString();
+        proposals.submit(UUID.fromString(searched), actor);
+        String stage = given().when().get("/api/v1/projects/{id}", searched).then().extract().path("valueChainStage");
+        given().when().get("/api/v1/projects?q=" + word + " TAILINGS&size=100")
+                .then().statusCode(200).body("items.id", equalTo(List.of(searched)));
+        given().when().get("/api/v1/projects?q=" + word + "&valueChainStage=" + stage + "&size=100")
+                .then().statusCode(200).body("items.id", equalTo(List.of(searched)));
+        given().when().get("/api/v1/projects?q=" + word + "&valueChainStage="
+                        + (stage.equals("EXPLORATION") ? "RECYCLING" : "EXPLORATION") + "&size=100")
+                .then().statusCode(200).body("total", equalTo(0));
+        given().when().get("/api/v1/projects?q=100%25&size=100").then().statusCode(200).body("total", equalTo(0));
+        given().when().get("/api/v1/projects?valueChainStage=SMELTING")
+                .then().statusCode(400).body("errors.field", hasItem("valueChainStage"));
         given().when().get("/api/v1/projects?status=BOGUS")
                 .then().statusCode(400).body("errors.field", hasItem("status"));
         given().when().get("/api/v1/projects?size=1000")

@@ -35,6 +35,10 @@ public final class LocalPlatform {
             new Service("esg-review-service", "esg_review", 8083),
             new Service("notification-service", "notification", 8084));
 
+    /** The web portal (no database of its own): the address people open. */
+    public static final String PORTAL = "web-portal";
+    private final int portalPort = intEnv("MSP_PORTAL_PORT", 8080);
+
     /** How long a part whose process still runs may take to answer before it is judged silent. */
     static final Duration SERVER_GRACE = Duration.ofSeconds(10);
     /** Longer for a service: after a database or broker restart its readiness needs a moment to recover. */
@@ -82,6 +86,9 @@ public final class LocalPlatform {
         }
         keycloak.join();
         services.forEach(CompletableFuture::join);
+        if (System.getenv("MSP_NO_PORTAL") == null) {
+            startPortal();
+        }
         printSummary(jdbcBase, bootstrap, kafkaAccess, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -180,10 +187,38 @@ public final class LocalPlatform {
                 + earlier.restartedNote());
     }
 
+    /** The portal calls the services on their local ports and signs people in at the realm. */
+    private void startPortal() {
+        Earlier earlier = judge(PORTAL, () -> Readiness.answersHttp("http://127.0.0.1:" + portalPort + "/q/health/ready"),
+                SERVICE_GRACE);
+        if (reuse(earlier)) {
+            return;
+        }
+        requirePortFree(PORTAL, portalPort, "MSP_PORTAL_PORT");
+        Map<String, String> env = new java.util.HashMap<>();
+        for (Service service : SERVICES) {
+            env.put(service.name().toUpperCase().replace('-', '_') + "_URL", "http://localhost:" + service.port());
+        }
+        env.put("PUBLIC_FEED_URL", "http://localhost:8084/api/v1/feed.atom");
+        ServiceProcess process = ServiceProcess.start(root.resolve(PORTAL), ServiceProcess.Wiring.withoutBackends(
+                        portalPort, "http://localhost:" + keycloakPort + "/realms/msp", env),
+                envOr("MSP_PORTAL_HEAP", "128m"), log(PORTAL), false, pid -> writePid(PORTAL, pid));
+        process.awaitReady(Duration.ofSeconds(120));
+        ready(PORTAL, portalUrl() + " (pid " + process.pid() + ")" + earlier.restartedNote());
+    }
+
+    private String portalUrl() {
+        return "http://localhost:" + portalPort;
+    }
+
     private void printSummary(String jdbcBase, String bootstrap, KafkaAccess kafkaAccess, Duration took) {
         String realm = "http://localhost:" + keycloakPort + "/realms/msp";
         StringBuilder out = new StringBuilder();
         out.append("\nMSP pipeline platform is ready (").append(took.toSeconds()).append(" s)\n\n");
+        if (System.getenv("MSP_NO_PORTAL") == null) {
+            out.append(String.format("  %-21s %s   (open it in a browser; sign in as a demo user below)%n%n", "web portal",
+                    portalUrl()));
+        }
         for (Service service : selectedServices()) {
             out.append(String.format("  %-21s http://localhost:%d/api/v1   OpenAPI: /q/openapi   health: /q/health%n",
                     service.name(), service.port()));

@@ -141,6 +141,32 @@ public final class ProcessPlatform implements AutoCloseable {
         starting.forEach(CompletableFuture::join);
     }
 
+    // --- the web portal: started on demand (only the browser tests need it), wired to the services above
+
+    public static final String PORTAL = "web-portal";
+    private volatile ServiceProcess portal;
+
+    /** Starts the portal on a free port, calling the services and signing people in at the realm; returns its URL. */
+    public synchronized String startPortal() {
+        if (portal == null) {
+            Map<String, String> env = new LinkedHashMap<>();
+            for (String service : SERVICES) {
+                env.put(service.toUpperCase().replace('-', '_') + "_URL",
+                        "http://127.0.0.1:" + wirings.get(service).httpPort());
+            }
+            env.put("PUBLIC_FEED_URL", url(NOTIFICATIONS) + "/feed.atom");
+            ServiceProcess.Wiring wiring = ServiceProcess.Wiring.withoutBackends(Ports.freePort(), realmUrl(), env);
+            portal = ServiceProcess.start(root.resolve(PORTAL), wiring, "128m", logs.resolve(PORTAL + ".log"), true,
+                    pid -> { }).awaitReady(SERVICE_START);
+        }
+        return portalUrl();
+    }
+
+    /** The portal's address, as a browser opens it ({@code localhost}, the host Keycloak redirects back to). */
+    public String portalUrl() {
+        return "http://localhost:" + portal.port();
+    }
+
     // --- faults: each part can go away and come back on the same port with the same data
 
     /** Stops the broker with SIGTERM (a clean shutdown) and returns when it is gone. */
@@ -346,6 +372,9 @@ public final class ProcessPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (portal != null) {
+            portal.stop();
+        }
         // services first, so none of them logs errors about a vanished broker or database
         services.values().parallelStream().forEach(ServiceProcess::stop);
         if (keycloak != null) {

@@ -47,6 +47,14 @@ public final class ServiceProcess {
             extraEnv = Map.copyOf(extraEnv);
         }
 
+        /**
+         * The web portal's wiring: an HTTP port, the Keycloak realm and the services' URLs in {@code env}; it has
+         * no database or broker of its own, so those are left empty.
+         */
+        public static Wiring withoutBackends(int httpPort, String oidcAuthServerUrl, Map<String, String> env) {
+            return new Wiring(httpPort, "", "", "", "", oidcAuthServerUrl, env);
+        }
+
         /** The same wiring with {@code more} settings, e.g. the service's own Kafka login (they win over extraEnv). */
         public Wiring withExtraEnv(Map<String, String> more) {
             Map<String, String> env = new HashMap<>(extraEnv);

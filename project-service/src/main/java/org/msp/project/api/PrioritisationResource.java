@@ -38,6 +38,14 @@ public class PrioritisationResource {
         return prioritisation.current();
     }
 
+    /** Every round run so far, newest first: when, by whom, how many projects it ranked. */
+    @GET
+    @Path("/rounds")
+    @PermitAll
+    public java.util.List<PrioritisationService.RoundSummary> rounds() {
+        return prioritisation.rounds();
+    }
+
     @GET
     @Path("/rounds/{id}")
     @PermitAll

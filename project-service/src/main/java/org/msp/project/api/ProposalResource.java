@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -32,6 +33,7 @@ import org.msp.project.domain.HistoryEntry;
 import org.msp.project.domain.Mineral;
 import org.msp.project.domain.ProjectStatus;
 import org.msp.project.domain.Proposal;
+import org.msp.project.domain.ValueChainStage;
 import org.msp.project.service.ProposalService;
 
 import java.util.ArrayList;
@@ -72,10 +74,13 @@ public class ProposalResource {
     public ProposalPage list(@QueryParam("status") String statusParam, @QueryParam("mineral") String mineralParam,
             @QueryParam("hostCountry") @CountryCode String hostCountry,
             @QueryParam("submittingPartner") @CountryCode String submittingPartner,
+            @QueryParam("valueChainStage") String stageParam,
+            @QueryParam("q") @Size(max = 200) String text,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         ProjectStatus status = RequestParameters.enumValue("status", statusParam, ProjectStatus.class);
         Mineral mineral = RequestParameters.enumValue("mineral", mineralParam, Mineral.class);
+        ValueChainStage stage = RequestParameters.enumValue("valueChainStage", stageParam, ValueChainStage.class);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         // drafts are private to the partner writing them
@@ -102,6 +107,19 @@ public class ProposalResource {
         if (submittingPartner != null) {
             where.add("submittingPartner = :partner");
             params.put("partner", submittingPartner);
+        }
+        if (stage != null) {
+            where.add("valueChainStage = :stage");
+            params.put("stage", stage);
+        }
+        if (text != null && !text.isBlank()) {
+            // free text: every word must appear in the title, summary or sponsor, case-insensitively
+            String[] words = text.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+            for (int i = 0; i < words.length && i < 8; i++) {
+                where.add("(lower(title) like :w" + i + " escape '!' or lower(summary) like :w" + i
+                        + " escape '!' or lower(sponsor) like :w" + i + " escape '!')");
+                params.put("w" + i, "%" + words[i].replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            }
         }
         var query = Proposal.<Proposal>find(String.join(" and ", where), Sort.by("createdAt").descending().and("id"), params)
                 .page(Page.of(page, size));

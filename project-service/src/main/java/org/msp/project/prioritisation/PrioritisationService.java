@@ -49,6 +49,22 @@ public class PrioritisationService {
             List<RankedProject> ranking) {
     }
 
+    /** One line of the list of rounds: when, by whom, how many projects it ranked. */
+    public record RoundSummary(UUID id, OffsetDateTime runAt, String runBy, int projects) {
+    }
+
+    /** Every round run so far, newest first. */
+    @Transactional
+    public List<RoundSummary> rounds() {
+        return PrioritisationRound.<PrioritisationRound>list("order by runAt desc").stream().map(round -> {
+            try {
+                return new RoundSummary(round.id, round.runAt, round.runBy, mapper.readTree(round.ranking).size());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("round " + round.id + " holds a ranking that is not JSON", e);
+            }
+        }).toList();
+    }
+
     /**
      * ENDORSED projects scored now, and PRIORITISED ones with the score their round froze, in one
      * order: by score, then earlier submission.

@@ -1,0 +1,82 @@
+package org.msp.portal.services;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.msp.portal.web.PartOfPlatform;
+import org.msp.portal.web.VisitorToken;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** partner-service's API as the portal reads it: the registry, interest and endorsements. */
+@RegisterRestClient(configKey = "partner-service")
+@RegisterProvider(VisitorToken.class)
+@PartOfPlatform("partner-service")
+@Path("/api/v1")
+public interface PartnersApi {
+
+    @GET
+    @Path("/partners")
+    List<Partner> partners();
+
+    @POST
+    @Path("/partners")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Partner add(Map<String, Object> partner);
+
+    @GET
+    @Path("/projects/{projectId}/interests")
+    Interests interests(@PathParam("projectId") UUID projectId);
+
+    @GET
+    @Path("/projects/{projectId}/endorsements")
+    Endorsements endorsements(@PathParam("projectId") UUID projectId);
+
+    @POST
+    @Path("/projects/{projectId}/interests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    void expressInterest(@PathParam("projectId") UUID projectId, Map<String, Object> interest);
+
+    @PUT
+    @Path("/projects/{projectId}/endorsement")
+    void endorse(@PathParam("projectId") UUID projectId);
+
+    @DELETE
+    @Path("/projects/{projectId}/endorsement")
+    void withdrawEndorsement(@PathParam("projectId") UUID projectId);
+
+    record Partner(String code, String name, String kind, LocalDate joinedOn) {
+        public boolean isMspPartner() {
+            return "MSP_PARTNER".equals(kind);
+        }
+    }
+
+    record Interest(String partner, String instrument, BigDecimal indicativeAmountUsd, String note,
+            OffsetDateTime expressedAt) {
+    }
+
+    record Interests(UUID projectId, String status, List<String> partners, BigDecimal totalIndicativeAmountUsd,
+            List<Interest> interests) {
+    }
+
+    record Endorsement(String partner, OffsetDateTime since) {
+    }
+
+    record Endorsements(UUID projectId, String status, int count, List<Endorsement> endorsements) {
+        public boolean by(String partner) {
+            return endorsements.stream().anyMatch(e -> e.partner().equals(partner));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.msp.portal.services;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.msp.portal.web.PartOfPlatform;
+import org.msp.portal.web.VisitorToken;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** project-service's API as the portal reads it (SPEC §5): proposals, their history, prioritisation. */
+@RegisterRestClient(configKey = "project-service")
+@RegisterProvider(VisitorToken.class)
+@PartOfPlatform("project-service")
+@Path("/api/v1")
+public interface ProjectsApi {
+
+    @GET
+    @Path("/projects")
+    ProjectPage list(@QueryParam("status") String status, @QueryParam("mineral") String mineral,
+            @QueryParam("hostCountry") String hostCountry, @QueryParam("submittingPartner") String submittingPartner,
+            @QueryParam("valueChainStage") String valueChainStage, @QueryParam("q") String text,
+            @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/projects/{id}")
+    RestResponse<Project> get(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/projects")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Project create(ProposalForm.Body body);
+
+    @PUT
+    @Path("/projects/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Project update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, ProposalForm.Body body);
+
+    @POST
+    @Path("/projects/{id}/submit")
+    Project submit(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/projects/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Project withdraw(@PathParam("id") UUID id, Map<String, String> reason);
+
+    @GET
+    @Path("/projects/{id}/history")
+    List<HistoryEntry> history(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/projects/{id}/history/verify")
+    ChainCheck verify(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/prioritisation")
+    Ranking ranking();
+
+    @GET
+    @Path("/prioritisation/rounds")
+    List<RoundSummary> rounds();
+
+    @GET
+    @Path("/prioritisation/rounds/{id}")
+    Round round(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/prioritisation/rounds")
+    Round runRound();
+
+    record Project(UUID id, String title, String summary, String hostCountry, List<String> minerals,
+            String valueChainStage, String sponsor, BigDecimal requestedFinancingUsd, Disclosure disclosure,
+            String submittingPartner, String status, int version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+            OffsetDateTime submittedAt, Esg esg, Priority priority) {
+
+        public boolean isDraft() {
+            return "DRAFT".equals(status);
+        }
+
+        /** Withdrawal is open to the submitting partner from any state that is not terminal. */
+        public boolean isWithdrawable() {
+            return !List.of("ESG_REJECTED", "FINANCED", "WITHDRAWN").contains(status);
+        }
+
+        public boolean isOpenForSupport() {
+            return "OPEN_FOR_SUPPORT".equals(status) || "ENDORSED".equals(status);
+        }
+    }
+
+    record Disclosure(boolean feasibilityStudyPublic, boolean agreementPublic, boolean communityConsultationHeld) {
+    }
+
+    record Esg(String reviewId, String outcome, BigDecimal score, List<Condition> conditions) {
+    }
+
+    /** A condition of clearance: a checklist item rated PARTIAL or DOES_NOT_MEET, with the reviewer's comment. */
+    record Condition(String code, String title, String rating, String comment) {
+    }
+
+    record Priority(UUID roundId, Integer rank, BigDecimal score, Breakdown breakdown) {
+    }
+
+    record Breakdown(List<Component> components) {
+    }
+
+    record ProjectPage(List<Project> items, int page, int size, long total) {
+    }
+
+    record HistoryEntry(int seq, OffsetDateTime at, String actor, String cause, String from, String to, String reason,
+            String previousHash, String hash) {
+    }
+
+    record ChainCheck(boolean intact, int entries, String headHash, Integer brokenAtSeq, String problem) {
+    }
+
+    /** One component of a score: its value in 0-1, its weight, the points it gave and the sentence explaining it. */
+    record Component(String name, BigDecimal value, BigDecimal weight, BigDecimal points, String explanation) {
+    }
+
+    record RankedProject(int rank, UUID projectId, String title, String hostCountry, String status, UUID roundId,
+            BigDecimal score, List<Component> breakdown) {
+    }
+
+    record Ranking(Map<String, Double> weights, int quorum, String productionShareSource, List<RankedProject> ranking) {
+    }
+
+    record RoundSummary(UUID id, OffsetDateTime runAt, String runBy, int projects) {
+    }
+
+    record Round(UUID id, OffsetDateTime runAt, String runBy, Map<String, Double> weights, List<RankedProject> ranking) {
+    }
+}
