@@ -2,12 +2,13 @@
 # The platform benchmark (issue 9), one command: starts PostgreSQL, Kafka, Keycloak and the four
 # services on free loopback ports (a bench-only state folder, nothing shared with deploy/local), measures
 # startup, the write path against pgbench, open-loop pipeline latency to a webhook, notification-service's
-# drain rate against Kafka's ConsumerPerformance, and Kafka's ProducerPerformance; stops everything (also
+# drain rate against Kafka's ConsumerPerformance, Kafka's ProducerPerformance, and the portal's project page
+# render time with 1,000 projects in the database; stops everything (also
 # on failure or Ctrl-C) and writes deploy/bench/results/latest.md and latest.json. About 12-15 minutes.
 #
 # Knobs (environment): BENCH_OPTS, e.g. "-Dbench.write.seconds=15 -Dbench.write.concurrency=1,8,32
 # -Dbench.pipeline.rates=10,20,30,50 -Dbench.pipeline.seconds=20 -Dbench.backlog.events=100000
-# -Dbench.producer.records=200000 -Dbench.service.heap=192m".
+# -Dbench.producer.records=200000 -Dbench.service.heap=192m -Dbench.portal.projects=1000 -Dbench.portal.requests=1000".
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -18,7 +19,7 @@ command -v java >/dev/null 2>&1 || { echo "A JDK 17 or newer is needed (java not
 command -v javac >/dev/null 2>&1 || { echo "A JDK (javac) is needed, not only a JRE." >&2; exit 1; }
 
 built() {
-  for module in project-service partner-service esg-review-service notification-service; do
+  for module in project-service partner-service esg-review-service notification-service web-portal; do
     [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || return 1
   done
   [ -d deploy/infra/target/classes ] && [ -d deploy/infra/target/lib ] && [ -d deploy/kafka-dist/target/lib ]

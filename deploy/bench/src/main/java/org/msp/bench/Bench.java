@@ -32,6 +32,7 @@ public final class Bench {
     final KafkaTools kafkaTools = new KafkaTools(platform);
     final Drain drain = new Drain(platform, kafkaTools, settings);
     final ProducerBaseline producerBaseline = new ProducerBaseline(platform, kafkaTools, settings);
+    final PortalPages portalPages = new PortalPages(platform, client);
     final Map<String, Object> results = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
@@ -73,6 +74,8 @@ public final class Bench {
         results.put("quietBeforeBacklogSeconds", platform.awaitQuiet());
         stage("eventThroughput", drain::measure);
         stage("kafkaProducerPerformance", producerBaseline::measure);
+        results.put("quietBeforePortalSeconds", platform.awaitQuiet());
+        stage("portalProjectPage", portalPages::measure);
         results.put("loadAverageAtEnd", Machine.loadAverage());
     }
 

@@ -119,6 +119,16 @@ final class Report {
                     pp.get("recordsPerSecond") + " records/s (" + pp.get("mbPerSecond") + " MB/s), p50 " + pp.get("p50Ms")
                             + " / p99 " + pp.get("p99Ms") + " ms", "", "");
         }
+
+        Map<String, Object> portal = map(r.get("portalProjectPage"));
+        if (portal.containsKey("error")) {
+            row(md, "portal", "error", portal.get("error"), "", "", "");
+        } else if (!portal.isEmpty()) {
+            Map<String, Object> ms = map(portal.get("pageMs"));
+            row(md, "portal", "project page, " + portal.get("projectsInDatabase") + " projects in the database, one request at a time",
+                    "p50 " + ms.get("p50") + " / p95 " + ms.get("p95") + " / p99 " + ms.get("p99") + " ms ("
+                            + portal.get("meanPageBytes") + " bytes)", "", "", "p95 ≤ 50 ms");
+        }
         md.append("\n");
         return md.toString();
     }

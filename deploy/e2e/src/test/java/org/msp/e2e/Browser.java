@@ -119,12 +119,10 @@ final class Browser implements AutoCloseable {
     /** Signs out through the portal, which ends the Keycloak session as well. */
     Browser signOut() {
         open("/logout");
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(portal)
-                || !d.findElements(By.cssSelector("input[type=submit], button[type=submit]")).isEmpty());
-        if (!driver.getCurrentUrl().startsWith(portal)) {
-            // Keycloak asks to confirm a log-out without an ID token hint; the portal sends one, so this is rare
-            driver.findElements(By.cssSelector("input[type=submit], button[type=submit]")).get(0).click();
-        }
+        // the portal sends Keycloak to end the session, which sends the browser back to the home page
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> d.getCurrentUrl().startsWith(portal + "/") && "/".equals(path())
+                        && !d.findElements(By.cssSelector(".account a[href^='/login']")).isEmpty());
         return this;
     }
 
