@@ -65,18 +65,31 @@ public final class Bench {
         if (!results.containsKey("startup") || ((Map<?, ?>) results.get("startup")).containsKey("error")) {
             return; // nothing else can be measured without the platform
         }
-        stage("startupAlone", startup::eachAlone);
-        stage("warmUp", writePath::warmUp);
-        results.put("quietAfterWarmUpSeconds", platform.awaitQuiet());
-        stage("writePath", writePath::measure);
-        results.put("quietBeforePipelineSeconds", platform.awaitQuiet());
-        stage("pipelineLatency", pipelineLatency::measure);
-        results.put("quietBeforeBacklogSeconds", platform.awaitQuiet());
-        stage("eventThroughput", drain::measure);
-        stage("kafkaProducerPerformance", producerBaseline::measure);
-        results.put("quietBeforePortalSeconds", platform.awaitQuiet());
-        stage("portalProjectPage", portalPages::measure);
+        stageIfChosen("startupAlone", startup::eachAlone);
+        stageIfChosen("warmUp", writePath::warmUp);
+        quietIfChosen("quietAfterWarmUpSeconds", "writePath");
+        stageIfChosen("writePath", writePath::measure);
+        quietIfChosen("quietBeforePipelineSeconds", "pipelineLatency");
+        stageIfChosen("pipelineLatency", pipelineLatency::measure);
+        quietIfChosen("quietBeforeBacklogSeconds", "eventThroughput");
+        stageIfChosen("eventThroughput", drain::measure);
+        stageIfChosen("kafkaProducerPerformance", producerBaseline::measure);
+        quietIfChosen("quietBeforePortalSeconds", "portalProjectPage");
+        stageIfChosen("portalProjectPage", portalPages::measure);
         results.put("loadAverageAtEnd", Machine.loadAverage());
+    }
+
+    /** A stage runs unless {@code bench.only} names other stages (startup always runs). */
+    void stageIfChosen(String name, Stage stage) {
+        if (settings.chosen(name)) {
+            stage(name, stage);
+        }
+    }
+
+    void quietIfChosen(String key, String before) {
+        if (settings.chosen(before)) {
+            results.put(key, platform.awaitQuiet());
+        }
     }
 
     interface Stage {
@@ -102,9 +115,11 @@ public final class Bench {
 
     void write() throws IOException {
         Path dir = Platform.mkdirs(platform.benchDir.resolve("results"));
-        Files.writeString(dir.resolve("latest.json"), JSON.writeValueAsString(results) + "\n");
-        Files.writeString(dir.resolve("latest.md"), Report.markdown(results));
-        log("results: " + dir.resolve("latest.md") + " and latest.json");
+        // a run of chosen stages only does not replace the whole run's results
+        String name = settings.only.isEmpty() ? "latest" : "only-" + String.join("-", settings.only);
+        Files.writeString(dir.resolve(name + ".json"), JSON.writeValueAsString(results) + "\n");
+        Files.writeString(dir.resolve(name + ".md"), Report.markdown(results));
+        log("results: " + dir.resolve(name + ".md") + " and " + name + ".json");
     }
 
     static void log(String line) {

@@ -28,6 +28,9 @@ final class Settings {
     final int rateSeconds = Integer.getInteger("bench.pipeline.seconds", 20);
     final int backlog = Integer.getInteger("bench.backlog.events", 100_000);
     final int producerRecords = Integer.getInteger("bench.producer.records", 200_000);
+    /** Stages to run besides startup (e.g. {@code -Dbench.only=portalProjectPage}); empty: all of them. */
+    final List<String> only = Stream.of(System.getProperty("bench.only", "").split(",")).map(String::trim)
+            .filter(s -> !s.isEmpty()).toList();
     final PostgresDurability postgresql = new PostgresDurability(
             Path.of(System.getProperty("msp.root", ".")).toAbsolutePath().normalize()
                     .resolve("deploy/bench/target/work/logs/postgresql.log")); // Platform.logs
@@ -35,7 +38,11 @@ final class Settings {
     Map<String, Object> asMap() {
         return Map.of("writeSeconds", writeSeconds, "writeWarmupSeconds", writeWarmupSeconds,
                 "concurrencies", concurrencies, "platformWarmupSeconds", platformWarmupSeconds, "pipelineRates", rates, "pipelineSeconds", rateSeconds,
-                "backlogEvents", backlog, "producerRecords", producerRecords, "postgresql", postgresql);
+                "backlogEvents", backlog, "producerRecords", producerRecords, "postgresql", postgresql, "only", only);
+    }
+
+    boolean chosen(String stage) {
+        return only.isEmpty() || only.contains(stage);
     }
 
     static List<Integer> parseInts(String csv) {

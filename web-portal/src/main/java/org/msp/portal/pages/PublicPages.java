@@ -59,7 +59,12 @@ public class PublicPages {
     @RestClient
     NotificationsApi notifications;
     @Inject
+    @RestClient
+    org.msp.portal.services.LiveSteps liveSteps;
+    @Inject
     Pages pages;
+    @Inject
+    org.eclipse.microprofile.context.ManagedExecutor executor;
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
     @ConfigProperty(name = "portal.public-feed-url")
@@ -173,17 +178,41 @@ public class PublicPages {
     static final List<String> INSTRUMENTS = List.of("EQUITY", "LOAN", "GUARANTEE", "OFFTAKE", "GRANT",
             "TECHNICAL_ASSISTANCE");
 
-    /** The project page's data; a project the visitor may not see is a 404, as the service says. */
+    /**
+     * The project page's data; a project the visitor may not see is a 404, as the service says. Once the
+     * project is known to exist, its other reads go out side by side (five at once; the review's two in
+     * turn): the page waits for the slowest of them rather than for their sum.
+     */
     ProjectView view(UUID id) {
         var response = project(id);
         ProjectsApi.Project project = response.getEntity();
-        ReviewsApi.Review review = reviews.reviews(null, id, 0, 1).items().stream().findFirst()
-                .map(r -> reviews.review(r.id())).orElse(null);
+        var history = side(() -> projects.history(id));
+        var chain = side(() -> projects.verify(id));
+        var review = side(() -> reviews.reviews(null, id, 0, 1).items().stream().findFirst()
+                .map(r -> reviews.review(r.id())).orElse(null));
         // partner-service learns of a project from its events: just after submission it may not know it yet
-        PartnersApi.Interests interests = project.isDraft() ? null : unlessUnknown(() -> partners.interests(id));
-        PartnersApi.Endorsements endorsements = interests == null ? null : unlessUnknown(() -> partners.endorsements(id));
-        return new ProjectView(project, response.getHeaderString("ETag"), projects.history(id), projects.verify(id),
-                review, interests, endorsements, feedUrl + "?projectIds=" + id);
+        var interests = side(() -> project.isDraft() ? null : unlessUnknown(() -> partners.interests(id)));
+        var endorsements = side(() -> project.isDraft() ? null : unlessUnknown(() -> partners.endorsements(id)));
+        PartnersApi.Interests support = joined(interests);
+        return new ProjectView(project, response.getHeaderString("ETag"), joined(history), joined(chain),
+                joined(review), support, support == null ? null : joined(endorsements), feedUrl + "?projectIds=" + id);
+    }
+
+    /** A read on another thread, in this request's context (the visitor's token and language go with it). */
+    private <T> java.util.concurrent.CompletableFuture<T> side(java.util.function.Supplier<T> read) {
+        return executor.supplyAsync(read);
+    }
+
+    /** The read's result, or the very exception it failed with (PartUnavailable, a 404, ...). */
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static <T> T unlessUnknown(java.util.function.Supplier<T> read) {
@@ -225,7 +254,7 @@ public class PublicPages {
     public Multi<OutboundSseEvent> live(@PathParam("id") String id, @Context Sse sse) {
         UUID project = uuid(id);
         java.util.Locale locale = pages.locale(); // read now: the stream outlives the request
-        return notifications.stream(project.toString())
+        return liveSteps.of(project.toString())
                 // the steps only: not the "ready" event, nor the keep-alive comments (no data)
                 .filter(event -> (event.name() == null || "message".equals(event.name()))
                         && event.data() != null && !event.data().isBlank())

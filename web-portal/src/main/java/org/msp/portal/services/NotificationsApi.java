@@ -1,22 +1,19 @@
 package org.msp.portal.services;
 
-import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.jboss.resteasy.reactive.client.SseEvent;
 import org.msp.portal.web.PartOfPlatform;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** notification-service's public API: the timeline, the live stream and subscriptions (all anonymous). */
+/** notification-service's public API: the timeline and subscriptions (both anonymous); the live stream is {@link LiveSteps}. */
 @RegisterRestClient(configKey = "notification-service")
 @PartOfPlatform("notification-service")
 @Path("/api/v1")
@@ -25,11 +22,6 @@ public interface NotificationsApi {
     @GET
     @Path("/timeline")
     List<Step> timeline(@QueryParam("projectIds") String projectId, @QueryParam("limit") int limit);
-
-    @GET
-    @Path("/stream")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<SseEvent<String>> stream(@QueryParam("projectIds") String projectId);
 
     @POST
     @Path("/subscriptions")
