@@ -17,7 +17,8 @@ public final class DatabaseOutage {
 
     /**
      * True when {@code failure} says the database could not be reached or went away (connection
-     * errors, SQLSTATE classes 08, 53 and 57P, an exhausted pool), not that the request or event is at fault.
+     * errors, SQLSTATE classes 08, 53 and 57P, an exhausted pool, a transaction that outlived its
+     * timeout), not that the request or event is at fault.
      */
     public static boolean isOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -35,7 +36,21 @@ public final class DatabaseOutage {
             if (message != null && message.toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
+            if (timedOutTransaction(cause)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * The commit of a transaction the transaction manager had already rolled back because it ran past
+     * its timeout (Narayana's ARJUNA016102 "The transaction is not active"): nothing else rolls a
+     * transaction back behind its owner's back, and it happens when the database stops answering (a
+     * hang of PostgreSQL longer than the timeout, 60 s by default). Nothing was written.
+     */
+    private static boolean timedOutTransaction(Throwable failure) {
+        return failure.getClass().getName().equals("jakarta.transaction.RollbackException")
+                && failure.getMessage() != null && failure.getMessage().contains("ARJUNA016102");
     }
 }

@@ -102,7 +102,7 @@ final class AsyncApiDocuments {
                 "required", List.of("specversion", "id", "source", "type", "subject", "data"),
                 "properties", map(
                         "specversion", map("type", "string", "const", CloudEvent.SPEC_VERSION),
-                        "id", map("type", "string", "minLength", 1, "maxLength", 200),
+                        "id", map("type", "string", "minLength", 1, "maxLength", EventCodec.MAX_ID),
                         "source", map("type", "string", "const", type.source()),
                         "type", map("type", "string", "const", type.type()),
                         "subject", map("type", "string", "format", "uuid", "description", "equals data.projectId"),

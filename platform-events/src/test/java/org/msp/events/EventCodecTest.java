@@ -81,6 +81,35 @@ class EventCodecTest {
         assertEquals(published, EventSamples.read(event.toString()));
     }
 
+    // The three below passed the edge once and then failed in every consumer's database on each try
+    // (value too long, timestamp out of range, invalid numeric scale) until dead-lettered minutes later.
+
+    @Test
+    void anIdLongerThanTheInboxHoldsIsRefusedAtTheEdge() {
+        String longest = "e".repeat(EventCodec.MAX_ID);
+        assertEquals(longest, EventSamples.read(tree(EventSamples.json(EventSamples.sample(EventType.ESG_REVIEW_COMPLETED)))
+                .put("id", longest).toString()).id(), "an id of exactly the inbox column's size is taken");
+        InvalidEventException refused = refusedAfter(event -> event.put("id", longest + "e"));
+        assertEquals("id", refused.field());
+        assertTrue(refused.getMessage().contains("longer than 100"), refused.getMessage());
+    }
+
+    @Test
+    void aTimeWithMoreThanFourYearDigitsIsRefusedAtTheEdge() {
+        assertEquals("time", refusedAfter(event -> event.put("time", "+294277-01-01T00:00:00Z")).field());
+        assertEquals("time", refusedAfter(event -> event.put("time", "-0001-01-01T00:00:00Z")).field());
+        CloudEvent<?> read = EventSamples.read(tree(EventSamples.json(EventSamples.sample(EventType.ESG_REVIEW_COMPLETED)))
+                .put("time", "9999-12-31T23:59:59.999+01:00").toString());
+        assertEquals(9999, read.time().getYear());
+    }
+
+    @Test
+    void aScoreWithMoreDecimalsThanTheColumnsKeepIsRefusedAtTheEdge() {
+        InvalidEventException refused = refusedAfter(event -> data(event).put("score", new java.math.BigDecimal("1E-16384")));
+        assertEquals("data.score", refused.field());
+        assertEquals("data.score", refusedAfter(event -> data(event).put("score", new java.math.BigDecimal("81.505"))).field());
+    }
+
     @Test
     void aProducerCannotPublishAPayloadOutsideItsLimits() {
         var sample = (org.msp.events.partner.EndorsementGiven) EventSamples.sample(EventType.PARTNER_ENDORSEMENT_GIVEN);

@@ -1,5 +1,6 @@
 package org.msp.platform.api;
 
+import io.quarkus.arc.ArcUndeclaredThrowableException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,6 +32,16 @@ public class DependencyProblems {
 
     @ServerExceptionMapper
     public Response jdbc(SQLException e, UriInfo uri) {
+        return answer(e, uri);
+    }
+
+    /**
+     * A commit that failed reaches us as the {@code @Transactional} interceptor's checked
+     * {@code RollbackException}, wrapped by ArC: e.g. the database went away before the commit, or the
+     * transaction timed out while the database hung. It was a bare 500 from Quarkus's error handler.
+     */
+    @ServerExceptionMapper
+    public Response commit(ArcUndeclaredThrowableException e, UriInfo uri) {
         return answer(e, uri);
     }
 

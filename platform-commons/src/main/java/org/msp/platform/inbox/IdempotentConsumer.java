@@ -1,9 +1,11 @@
 package org.msp.platform.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -17,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Applies consumed records at most once each, a Kafka poll's batch at a time (channels configured
@@ -32,7 +36,12 @@ import java.util.concurrent.CompletionStage;
  * {@code msp.consumer.max-attempts} times in all, then the record alone is given up to the dead-letter
  * topic and the others are applied (see {@link RetryRule}).
  * <p>
- * An interrupt (the worker thread is being shut down) never dead-letters anything: the batch is left
+ * Shutdown never dead-letters anything. Once the application begins to stop ({@link ShutdownEvent})
+ * no new try starts and a failed try is not held against the event: a stopping service's failures are
+ * its own ("EntityManagerFactory is closed", no CDI container), and counted as the event's they gave
+ * good events up to the dead-letter topic while the shutdown lasted (a closing Kafka consumer's
+ * partitions even move to the service's other consumers, so one event was retried afresh several
+ * times at once). An interrupt of the worker thread is treated alike. In both cases the batch is left
  * as it is, neither acknowledged nor nacked, and the returned stage fails with
  * {@link ConsumerInterrupted}. The channels' methods take the batch as a {@code Message}, so SmallRye
  * acknowledges manually (they must not declare {@code @Acknowledgment(POST_PROCESSING)}): a failed
@@ -50,6 +59,8 @@ public class IdempotentConsumer {
     private final Inbox inbox;
     private final EntityManager entityManager;
     private final RetryRule retryRule;
+    /** Counted down once, when the application begins to stop: ends every retry at once. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     public IdempotentConsumer(EventCodec codec, Inbox inbox, EntityManager entityManager,
             @ConfigProperty(name = "msp.consumer.max-attempts", defaultValue = "12") int maxAttempts,
@@ -58,6 +69,13 @@ public class IdempotentConsumer {
         this.inbox = inbox;
         this.entityManager = entityManager;
         this.retryRule = new RetryRule(maxAttempts, maxBackoff);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (stopping.getCount() > 0) {
+            LOG.info("the service is stopping: events still being tried are left for redelivery");
+        }
+        stopping.countDown();
     }
 
     /** What a handler did with an event. */
@@ -76,6 +94,10 @@ public class IdempotentConsumer {
      * Completes when the batch is acknowledged.
      */
     public CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch, EventHandlers handlers) {
+        if (stopping.getCount() == 0) {
+            // a stopping service starts nothing: the records go to whichever consumer has their partitions next
+            return CompletableFuture.failedFuture(new ConsumerInterrupted(null));
+        }
         List<KafkaRecord<String, String>> usable = new ArrayList<>();
         List<CloudEvent<?>> events = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
@@ -95,8 +117,8 @@ public class IdempotentConsumer {
             try {
                 consume(events.get(i), usable.get(i).getPayload(), handlers);
             } catch (ConsumerInterrupted e) {
-                LOG.warnf("interrupted while applying a batch of %d records of %s (event %s of %s and those after it"
-                        + " not applied); leaving the batch unacknowledged, to be delivered again",
+                LOG.warnf("stopping or interrupted while applying a batch of %d records of %s (event %s of %s and"
+                        + " those after it not applied); leaving the batch unacknowledged, to be delivered again",
                         batch.getRecords().size(), usable.get(i).getTopic(), events.get(i).id(), events.get(i).type().type());
                 return CompletableFuture.failedFuture(e);
             } catch (RuntimeException e) {
@@ -134,14 +156,15 @@ public class IdempotentConsumer {
     private Result consume(CloudEvent<?> event, String json, EventHandlers handlers) {
         RetryRule.Tries tries = retryRule.forEvent();
         while (true) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (stoppingOrInterrupted()) {
                 throw new ConsumerInterrupted(null);
             }
             try {
                 return QuarkusTransaction.requiringNew().call(() -> apply(event, json, handlers));
             } catch (RuntimeException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    // the failure may be the interrupt itself (e.g. an interrupted JDBC call): not the event's fault
+                if (stoppingOrInterrupted()) {
+                    // the failure may be the shutdown or the interrupt itself (a closed EntityManagerFactory,
+                    // an interrupted JDBC call): not the event's fault
                     throw new ConsumerInterrupted(e);
                 }
                 RetryRule.Decision decision = tries.failed(DatabaseOutage.isOutage(e));
@@ -172,9 +195,16 @@ public class IdempotentConsumer {
         return result;
     }
 
-    private static void sleep(Duration backoff) {
+    private boolean stoppingOrInterrupted() {
+        return stopping.getCount() == 0 || Thread.currentThread().isInterrupted();
+    }
+
+    /** Waits {@code backoff}, or less if the application begins to stop meanwhile. */
+    private void sleep(Duration backoff) {
         try {
-            Thread.sleep(backoff.toMillis());
+            if (stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ConsumerInterrupted(null);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConsumerInterrupted(e);
@@ -182,12 +212,13 @@ public class IdempotentConsumer {
     }
 
     /**
-     * The consuming thread was interrupted (shutdown): the batch is left for redelivery, never
-     * dead-lettered (the event is not at fault).
+     * The service is stopping, or the consuming thread was interrupted: the batch is left for
+     * redelivery, never dead-lettered (the event is not at fault).
      */
     public static final class ConsumerInterrupted extends RuntimeException {
         ConsumerInterrupted(Throwable cause) {
-            super("interrupted while applying a batch; it is left unacknowledged, to be delivered again", cause);
+            super("stopping or interrupted while applying a batch; it is left unacknowledged, to be delivered again",
+                    cause);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.msp.events.esg;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -24,7 +25,8 @@ public record ReviewCompleted(
         @NotNull @Size(max = MINERALS) List<@NotNull Mineral> minerals,
         @NotNull UUID reviewId,
         @NotNull ReviewOutcome outcome,
-        @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal score,
+        /* two decimals, as every service keeps it (NUMERIC(5,2)); 1E-16384 is within 0-100 but no column holds it */
+        @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal score,
         @NotNull RiskCategory riskCategory,
         @NotNull @Size(max = 100) List<@NotNull @Valid Condition> conditions) implements EventData {
 }
