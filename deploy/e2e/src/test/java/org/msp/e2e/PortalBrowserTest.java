@@ -183,7 +183,7 @@ class PortalBrowserTest {
             for (Map.Entry<String, String> page : pages.entrySet()) {
                 check(browser.open(page.getValue()), page.getKey(), violations);
             }
-            browser.screenshot("home");
+            browser.open("/").screenshot("home");
             browser.open("/projects/" + project).screenshot("project");
             browser.open("/ranking").screenshot("ranking");
             browser.open("/").signIn("gb-officer");
