@@ -14,6 +14,8 @@ public interface EventData {
     int TEXT = 4000;
     /** Longest identifier of a person or system (a token subject, an actor). */
     int ACTOR = 200;
+    /** A BCP 47 language tag as far as the platform needs one: language, optional script or region (en, pt-BR). */
+    String LANGUAGE = "[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}";
     /** Most minerals a project names. */
     int MINERALS = 10;
 

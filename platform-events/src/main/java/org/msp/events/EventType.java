@@ -1,11 +1,16 @@
 package org.msp.events;
 
+import org.msp.events.esg.CommentAnswered;
+import org.msp.events.esg.CommentReceived;
+import org.msp.events.esg.ConsultationClosed;
+import org.msp.events.esg.ConsultationOpened;
 import org.msp.events.esg.ReviewAssigned;
 import org.msp.events.esg.ReviewCompleted;
 import org.msp.events.esg.ReviewOpened;
 import org.msp.events.partner.EndorsementGiven;
 import org.msp.events.partner.EndorsementWithdrawn;
 import org.msp.events.partner.InterestExpressed;
+import org.msp.events.project.DocumentPublished;
 import org.msp.events.project.ProjectPrioritised;
 import org.msp.events.project.ProjectStatusChanged;
 import org.msp.events.project.ProjectSubmitted;
@@ -26,6 +31,8 @@ public enum EventType {
             "The project moved in its lifecycle (review started or ended, quorum reached or lost, withdrawn)."),
     PROJECT_PRIORITISED("org.msp.project.prioritised.v1", Topic.PROJECTS, ProjectPrioritised.class,
             "A prioritisation round ranked the project, with its score breakdown."),
+    PROJECT_DOCUMENT_PUBLISHED("org.msp.project.document-published.v1", Topic.PROJECTS, DocumentPublished.class,
+            "The submitting partner published a document (a feasibility study, an impact assessment, an agreement) with its SHA-256."),
     PARTNER_INTEREST_EXPRESSED("org.msp.partner.interest-expressed.v1", Topic.PARTNER_SUPPORT, InterestExpressed.class,
             "A partner expressed (or revised) its interest in financing the project."),
     PARTNER_ENDORSEMENT_GIVEN("org.msp.partner.endorsement-given.v1", Topic.PARTNER_SUPPORT, EndorsementGiven.class,
@@ -37,7 +44,15 @@ public enum EventType {
     ESG_REVIEW_ASSIGNED("org.msp.esg.review-assigned.v1", Topic.ESG_REVIEWS, ReviewAssigned.class,
             "A reviewer was assigned to (or claimed) the review."),
     ESG_REVIEW_COMPLETED("org.msp.esg.review-completed.v1", Topic.ESG_REVIEWS, ReviewCompleted.class,
-            "The review completed with its outcome, score, risk category and conditions.");
+            "The review completed with its outcome, score, risk category and conditions."),
+    ESG_CONSULTATION_OPENED("org.msp.esg.consultation-opened.v1", Topic.ESG_REVIEWS, ConsultationOpened.class,
+            "The reviewer screened the project and a public comment window opened."),
+    ESG_COMMENT_RECEIVED("org.msp.esg.comment-received.v1", Topic.ESG_REVIEWS, CommentReceived.class,
+            "Someone commented in the project's public consultation."),
+    ESG_COMMENT_ANSWERED("org.msp.esg.comment-answered.v1", Topic.ESG_REVIEWS, CommentAnswered.class,
+            "The reviewer answered a consultation comment."),
+    ESG_CONSULTATION_CLOSED("org.msp.esg.consultation-closed.v1", Topic.ESG_REVIEWS, ConsultationClosed.class,
+            "The public comment window closed.");
 
     private final String type;
     private final Topic topic;

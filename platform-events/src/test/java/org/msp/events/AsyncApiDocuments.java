@@ -178,12 +178,18 @@ final class AsyncApiDocuments {
                 property.put("description", "at most " + digits.integer() + " integer and " + digits.fraction()
                         + " fraction digits");
             }
-        } else if (type == Integer.class) {
+        } else if (type == Integer.class || type == Long.class) {
             property.put("type", "integer");
+            if (type == Long.class) {
+                property.put("format", "int64");
+            }
             Min min = constraints.getAnnotation(Min.class);
             if (min != null) {
                 property.put("minimum", min.value());
             }
+        } else if (type == java.time.OffsetDateTime.class) {
+            property.put("type", "string");
+            property.put("format", "date-time");
         } else if (type == Boolean.class) {
             property.put("type", "boolean");
         } else if (type.isEnum()) {

@@ -3,7 +3,12 @@ package org.msp.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.Validation;
+import org.msp.events.esg.CommentAnswered;
+import org.msp.events.esg.CommentDisposition;
+import org.msp.events.esg.CommentReceived;
 import org.msp.events.esg.Condition;
+import org.msp.events.esg.ConsultationClosed;
+import org.msp.events.esg.ConsultationOpened;
 import org.msp.events.esg.ItemRating;
 import org.msp.events.esg.ReviewAssigned;
 import org.msp.events.esg.ReviewCompleted;
@@ -15,6 +20,8 @@ import org.msp.events.partner.EndorsementWithdrawn;
 import org.msp.events.partner.Instrument;
 import org.msp.events.partner.InterestExpressed;
 import org.msp.events.project.Disclosure;
+import org.msp.events.project.DocumentPublished;
+import org.msp.events.project.DocumentType;
 import org.msp.events.project.ProjectPrioritised;
 import org.msp.events.project.ProjectStatus;
 import org.msp.events.project.ProjectStatusChanged;
@@ -24,6 +31,7 @@ import org.msp.events.project.ScoreComponent;
 import org.msp.events.project.ValueChainStage;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +45,9 @@ public final class EventSamples {
 
     /** A history head hash as project events carry it (SHA-256, hex). */
     public static final String HISTORY_HEAD = "5e".repeat(32);
+
+    private static final OffsetDateTime SAMPLE_TIME = OffsetDateTime.parse("2026-11-02T09:00:00Z");
+    private static final UUID SAMPLE_COMMENT = UUID.fromString("c2d4e6f8-1a3b-4c5d-8e7f-0a1b2c3d4e5f");
 
     private EventSamples() {
     }
@@ -123,6 +134,36 @@ public final class EventSamples {
                 reviewId, outcome, score, RiskCategory.B, conditions);
     }
 
+    public static DocumentPublished documentPublished(Facts f, UUID documentId, DocumentType type, String sha256) {
+        return new DocumentPublished(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                documentId, type, "Bankable feasibility study", "en", "application/pdf", 1_482_113L, sha256, null,
+                "officer-" + f.submittingPartner(), HISTORY_HEAD);
+    }
+
+    public static ConsultationOpened consultationOpened(Facts f, UUID reviewId, RiskCategory category,
+            OffsetDateTime opensAt, OffsetDateTime closesAt) {
+        return new ConsultationOpened(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                reviewId, category, "Tailings retreatment next to two villages; water use is the main risk.",
+                opensAt, closesAt);
+    }
+
+    public static CommentReceived commentReceived(Facts f, UUID reviewId, UUID commentId) {
+        return new CommentReceived(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                reviewId, commentId, List.of("IFC-PS4-1"), "fr");
+    }
+
+    public static CommentAnswered commentAnswered(Facts f, UUID reviewId, UUID commentId,
+            CommentDisposition disposition) {
+        return new CommentAnswered(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                reviewId, commentId, disposition);
+    }
+
+    public static ConsultationClosed consultationClosed(Facts f, UUID reviewId, OffsetDateTime closedAt,
+            int comments) {
+        return new ConsultationClosed(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                reviewId, closedAt, comments, 0);
+    }
+
     /** One valid sample of every event type, for round trips and the AsyncAPI examples. */
     public static EventData sample(EventType type) {
         Facts f = Facts.of(UUID.fromString("0b5c1f4e-3c1d-4f7a-9a57-2d4c8e9b1a10"), "ZM", "GB", Mineral.COBALT,
@@ -140,6 +181,14 @@ public final class EventSamples {
             case ESG_REVIEW_ASSIGNED -> reviewAssigned(f, review, "jp-reviewer", "JP");
             case ESG_REVIEW_COMPLETED -> reviewCompleted(f, review, ReviewOutcome.CLEARED_WITH_CONDITIONS,
                     new BigDecimal("81.5"));
+            case PROJECT_DOCUMENT_PUBLISHED -> documentPublished(f,
+                    UUID.fromString("3f9a6c1e-5b2d-4e8f-a1c7-9d0e2b4f6a83"), DocumentType.feasibilityStudy,
+                    "9c".repeat(32));
+            case ESG_CONSULTATION_OPENED -> consultationOpened(f, review, RiskCategory.B, SAMPLE_TIME,
+                    SAMPLE_TIME.plusDays(30));
+            case ESG_COMMENT_RECEIVED -> commentReceived(f, review, SAMPLE_COMMENT);
+            case ESG_COMMENT_ANSWERED -> commentAnswered(f, review, SAMPLE_COMMENT, CommentDisposition.PARTIALLY_ACCEPTED);
+            case ESG_CONSULTATION_CLOSED -> consultationClosed(f, review, SAMPLE_TIME.plusDays(30), 2);
         };
     }
 }

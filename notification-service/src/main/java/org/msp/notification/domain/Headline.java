@@ -2,10 +2,14 @@ package org.msp.notification.domain;
 
 import org.msp.events.EventData;
 import org.msp.events.EventType;
+import org.msp.events.esg.CommentAnswered;
+import org.msp.events.esg.ConsultationClosed;
+import org.msp.events.esg.ConsultationOpened;
 import org.msp.events.esg.ReviewCompleted;
 import org.msp.events.partner.EndorsementGiven;
 import org.msp.events.partner.EndorsementWithdrawn;
 import org.msp.events.partner.InterestExpressed;
+import org.msp.events.project.DocumentPublished;
 import org.msp.events.project.ProjectPrioritised;
 import org.msp.events.project.ProjectStatusChanged;
 
@@ -43,6 +47,12 @@ public final class Headline {
             case PARTNER_INTEREST_EXPRESSED -> interest((InterestExpressed) data);
             case PARTNER_ENDORSEMENT_GIVEN -> "endorsed by " + ((EndorsementGiven) data).partner();
             case PARTNER_ENDORSEMENT_WITHDRAWN -> ((EndorsementWithdrawn) data).partner() + " withdrew its endorsement";
+            case PROJECT_DOCUMENT_PUBLISHED -> document((DocumentPublished) data);
+            case ESG_CONSULTATION_OPENED -> consultationOpened((ConsultationOpened) data);
+            case ESG_COMMENT_RECEIVED -> "comment received in the public consultation";
+            case ESG_COMMENT_ANSWERED -> "consultation comment answered — "
+                    + humanise(((CommentAnswered) data).disposition().name());
+            case ESG_CONSULTATION_CLOSED -> consultationClosed((ConsultationClosed) data);
         };
     }
 
@@ -66,6 +76,22 @@ public final class Headline {
                 + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(interest.indicativeAmountUsd()) + ")";
     }
 
+    private static String document(DocumentPublished document) {
+        String what = document.supersedes() == null ? "document published — " : "new version of a document published — ";
+        return what + splitCamelCase(document.documentType().name()) + " \u201c"
+                + shortened(document.documentTitle(), MAX_REASON) + "\u201d (SHA-256 " + document.sha256().substring(0, 12) + "…)";
+    }
+
+    private static String consultationOpened(ConsultationOpened opened) {
+        return "public consultation open until " + opened.closesAt().toLocalDate() + " (risk category "
+                + opened.riskCategory() + ")";
+    }
+
+    private static String consultationClosed(ConsultationClosed closed) {
+        int shown = closed.comments() - closed.hiddenComments();
+        return "public consultation closed (" + (shown == 1 ? "1 comment" : shown + " comments") + ")";
+    }
+
     private static String rankAndScore(ProjectPrioritised prioritised) {
         return " — rank " + prioritised.rank() + ", score " + plain(prioritised.score());
     }
@@ -73,6 +99,11 @@ public final class Headline {
     /** CLEARED_WITH_CONDITIONS → "cleared with conditions". */
     static String humanise(String code) {
         return code.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** feasibilityStudy → "feasibility study" (OC4IDS codes are camel case). */
+    static String splitCamelCase(String code) {
+        return code.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     private static String plain(BigDecimal number) {

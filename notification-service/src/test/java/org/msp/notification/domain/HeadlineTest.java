@@ -6,11 +6,15 @@ import org.msp.events.EventData;
 import org.msp.events.EventSamples;
 import org.msp.events.EventSamples.Facts;
 import org.msp.events.Mineral;
+import org.msp.events.esg.CommentDisposition;
 import org.msp.events.esg.ReviewOutcome;
+import org.msp.events.esg.RiskCategory;
 import org.msp.events.partner.Instrument;
+import org.msp.events.project.DocumentType;
 import org.msp.events.project.ProjectStatus;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,5 +63,23 @@ class HeadlineTest {
                 ProjectStatus.OPEN_FOR_SUPPORT, ProjectStatus.WITHDRAWN, "r".repeat(EventData.TEXT)));
         assertTrue(longest.codePointCount(0, longest.length()) <= Headline.MAX_LENGTH, longest);
         assertTrue(longest.endsWith("r…)"), longest);
+    }
+
+    @Test
+    void documentsAndConsultationStepsReadAsPlainWords() {
+        String hash = "ab12".repeat(16);
+        assertEquals("Kolwezi: document published — feasibility study \u201cBankable feasibility study\u201d (SHA-256 "
+                + "ab12ab12ab12…)", line(EventSamples.documentPublished(KOLWEZI, UUID.randomUUID(),
+                DocumentType.feasibilityStudy, hash)));
+        UUID review = UUID.randomUUID();
+        OffsetDateTime opens = OffsetDateTime.parse("2026-12-01T10:00:00Z");
+        assertEquals("Kolwezi: public consultation open until 2026-12-31 (risk category B)",
+                line(EventSamples.consultationOpened(KOLWEZI, review, RiskCategory.B, opens, opens.plusDays(30))));
+        assertEquals("Kolwezi: comment received in the public consultation",
+                line(EventSamples.commentReceived(KOLWEZI, review, UUID.randomUUID())));
+        assertEquals("Kolwezi: consultation comment answered — out of scope", line(EventSamples.commentAnswered(
+                KOLWEZI, review, UUID.randomUUID(), CommentDisposition.OUT_OF_SCOPE)));
+        assertEquals("Kolwezi: public consultation closed (1 comment)",
+                line(EventSamples.consultationClosed(KOLWEZI, review, opens.plusDays(30), 1)));
     }
 }
