@@ -20,6 +20,14 @@ public class IllegalTransitionMapper {
     }
 
     @ServerExceptionMapper
+    public Response documentsClosed(Proposal.DocumentsClosedException e, UriInfo uri) {
+        return Response.status(409).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("https://msp-pipeline.org/problems/409", "Conflict", 409,
+                        e.getMessage(), uri.getPath(), List.of(new Problem.FieldError("projectId", e.getMessage()))))
+                .build();
+    }
+
+    @ServerExceptionMapper
     public Response notEditable(Proposal.NotEditableException e, UriInfo uri) {
         return Response.status(409).type(Problem.MEDIA_TYPE)
                 .entity(new Problem("https://msp-pipeline.org/problems/409", "Conflict", 409,

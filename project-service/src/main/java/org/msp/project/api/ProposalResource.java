@@ -49,11 +49,13 @@ public class ProposalResource {
     private final ProposalService proposals;
     private final Caller caller;
     private final OptionalBody optionalBody;
+    private final ProjectAccess access;
 
-    public ProposalResource(ProposalService proposals, Caller caller, OptionalBody optionalBody) {
+    public ProposalResource(ProposalService proposals, Caller caller, OptionalBody optionalBody, ProjectAccess access) {
         this.proposals = proposals;
         this.caller = caller;
         this.optionalBody = optionalBody;
+        this.access = access;
     }
 
     @POST
@@ -84,7 +86,7 @@ public class ProposalResource {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         // drafts are private to the partner writing them
-        String ownCountry = partnerCountry().orElse(null);
+        String ownCountry = access.partnerCountry().orElse(null);
         if (ownCountry != null) {
             where.add("(status <> :draft or submittingPartner = :own)");
             params.put("own", ownCountry);
@@ -132,7 +134,7 @@ public class ProposalResource {
     @PermitAll
     @Transactional
     public Response get(@PathParam("id") UUID id) {
-        ProposalView view = ProposalView.of(visible(id));
+        ProposalView view = ProposalView.of(access.visible(id));
         return Response.ok(view).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(view.version()))).build();
     }
 
@@ -142,7 +144,7 @@ public class ProposalResource {
     @RolesAllowed(Caller.PARTNER_GOVERNMENT)
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ProposalRequest request) {
-        ownedByCaller(id);
+        access.ownedByCaller(id);
         caller.actingPartner("submittingPartner", request.submittingPartner());
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "Precondition Required",
@@ -163,7 +165,7 @@ public class ProposalResource {
     @Path("/{id}/submit")
     @RolesAllowed(Caller.PARTNER_GOVERNMENT)
     public ProposalView submit(@PathParam("id") UUID id) {
-        ownedByCaller(id);
+        access.ownedByCaller(id);
         return ProposalView.of(proposals.submit(id, actor("POST /projects/" + id + "/submit")));
     }
 
@@ -172,7 +174,7 @@ public class ProposalResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Caller.PARTNER_GOVERNMENT)
     public ProposalView withdraw(@PathParam("id") UUID id, String body) {
-        ownedByCaller(id);
+        access.ownedByCaller(id);
         String reason = withdrawalReason(body);
         return ProposalView.of(proposals.withdraw(id, actor("POST /projects/" + id + "/withdraw"), reason));
     }
@@ -182,7 +184,7 @@ public class ProposalResource {
     @PermitAll
     @Transactional
     public List<HistoryView> history(@PathParam("id") UUID id) {
-        visible(id);
+        access.visible(id);
         return HistoryEntry.of(id).stream().map(HistoryView::of).toList();
     }
 
@@ -191,7 +193,7 @@ public class ProposalResource {
     @PermitAll
     @Transactional
     public ChainVerification verify(@PathParam("id") UUID id) {
-        Proposal proposal = visible(id);
+        Proposal proposal = access.visible(id);
         List<HistoryEntry> entries = HistoryEntry.of(id);
         HistoryChain.Break broken = HistoryChain.verify(entries, proposal.historyHead(), proposal.historyLength());
         String head = proposal.historyHead();
@@ -225,32 +227,6 @@ public class ProposalResource {
      * the project recorded, the one its latest event published: a copy of the events or feed can check it.
      */
     public record ChainVerification(boolean intact, int entries, String headHash, Integer brokenAtSeq, String problem) {
-    }
-
-    /** A project the caller may see (the proposal decides: drafts only by their own partner); 404 otherwise. */
-    private Proposal visible(UUID id) {
-        Proposal proposal = Proposal.findById(id);
-        if (proposal == null || !proposal.isVisibleTo(partnerCountry())) {
-            throw ProblemException.notFound("project " + id);
-        }
-        return proposal;
-    }
-
-    /** Partners act only for their own country: 404 for an unknown project, 403 for another partner's. */
-    void ownedByCaller(UUID id) {
-        Proposal proposal = Proposal.findById(id);
-        if (proposal == null) {
-            throw ProblemException.notFound("project " + id);
-        }
-        if (!partnerCountry().map(proposal::isOwnedBy).orElse(false)) {
-            throw ProblemException.forbidden("project " + id + " was submitted by " + proposal.submittingPartner()
-                    + "; a partner acts only for its own country");
-        }
-    }
-
-    /** The caller's country when it acts as a partner government. */
-    private java.util.Optional<String> partnerCountry() {
-        return caller.hasRole(Caller.PARTNER_GOVERNMENT) ? caller.country() : java.util.Optional.empty();
     }
 
     private ProposalService.Actor actor(String command) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.msp.events.CloudEvent;
 import org.msp.events.EventData;
+import org.msp.events.esg.ConsultationClosed;
 import org.msp.events.esg.ReviewCompleted;
 import org.msp.events.esg.ReviewOpened;
 import org.msp.events.partner.EndorsementGiven;
@@ -47,6 +48,7 @@ public class LifecycleEventsConsumer {
         this.reviewEvents = EventHandlers.builder()
                 .on(ReviewOpened.class, this::reviewOpened)
                 .on(ReviewCompleted.class, this::reviewCompleted)
+                .on(ConsultationClosed.class, this::consultationClosed)
                 .build();
         this.supportEvents = EventHandlers.builder()
                 .on(EndorsementGiven.class, this::endorsementGiven)
@@ -83,6 +85,13 @@ public class LifecycleEventsConsumer {
             }
             return result;
         });
+    }
+
+    /** A closed public consultation backs the project's "community consultation held" (the score). */
+    Result consultationClosed(CloudEvent<ConsultationClosed> event) {
+        ConsultationClosed closed = event.data();
+        return withProject(event, proposal -> applied(event, proposal,
+                proposal.consultationClosed(closed.closedAt(), closed.comments() - closed.hiddenComments())));
     }
 
     Result endorsementGiven(CloudEvent<EndorsementGiven> event) {

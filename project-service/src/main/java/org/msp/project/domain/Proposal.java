@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import org.msp.events.EventData;
 import org.msp.events.esg.ReviewOutcome;
 import org.msp.events.project.HistoryWitness;
+import org.msp.events.project.DocumentPublished;
 import org.msp.events.project.ProjectPrioritised;
 import org.msp.events.project.ProjectStatusChanged;
 import org.msp.events.project.ProjectSubmitted;
@@ -97,6 +98,10 @@ public class Proposal extends PanacheEntityBase {
     /** The hash of the newest entry of the project's history chain, and how many entries it has. */
     @Column(name = "history_head")
     private String historyHead;
+    /** When esg-review-service closed the project's public consultation, if it did. */
+    @Column(name = "consultation_closed_at")
+    private OffsetDateTime consultationClosedAt;
+
     @Column(name = "history_length")
     private int historyLength;
 
@@ -197,6 +202,41 @@ public class Proposal extends PanacheEntityBase {
                 + ", score " + score.toPlainString(), new ProjectPrioritised(id, title, wire(status), hostCountry,
                 submittingPartner, wireMinerals(), wire(valueChainStage), wire(from), wire(status), roundId, rank, score,
                 breakdown, null));
+    }
+
+    /**
+     * The submitting partner publishes a document. A draft is private, so its documents wait until it is
+     * submitted; a withdrawn or rejected project is closed. The history entry names the document's
+     * SHA-256, so the chain vouches for the bytes as much as for the steps.
+     */
+    public Change publishDocument(DocumentFacts document, String actor, OffsetDateTime now) {
+        if (status == ProjectStatus.DRAFT) {
+            throw new DocumentsClosedException("a draft is private: publish its documents once it is submitted");
+        }
+        if (status == ProjectStatus.WITHDRAWN || status == ProjectStatus.ESG_REJECTED) {
+            throw new DocumentsClosedException("the project is " + status + ": it takes no more documents");
+        }
+        updatedAt = now;
+        String reason = (document.supersedes() == null ? "document published: " : "new version of document "
+                + document.supersedes() + " published: ") + document.type() + " \"" + document.title() + "\" ("
+                + document.id() + ", " + document.mediaType() + ", " + document.sizeBytes() + " bytes, sha256 "
+                + document.sha256() + ")";
+        return new Change(status, status, reason, new DocumentPublished(id, title, hostCountry, submittingPartner,
+                wireMinerals(), document.id(), document.type(), document.title(), document.language(),
+                document.mediaType(), document.sizeBytes(), document.sha256(), document.supersedes(), actor, null));
+    }
+
+    /**
+     * esg-review-service closed the project's public consultation: from now on it counts as a consultation
+     * held (the transparency component of the score). Empty when it was already recorded.
+     */
+    public Optional<Change> consultationClosed(OffsetDateTime closedAt, int comments) {
+        if (consultationClosedAt != null) {
+            return Optional.empty();
+        }
+        consultationClosedAt = closedAt;
+        return Optional.of(new Change(status, status, "public consultation closed with " + comments
+                + (comments == 1 ? " comment" : " comments"), null));
     }
 
     /** What recording a {@link Change} wrote: the history entry, and the event witnessing the new head. */
@@ -368,6 +408,10 @@ public class Proposal extends PanacheEntityBase {
         return prioritisationRoundId;
     }
 
+    public OffsetDateTime consultationClosedAt() {
+        return consultationClosedAt;
+    }
+
     public String historyHead() {
         return historyHead;
     }
@@ -377,6 +421,13 @@ public class Proposal extends PanacheEntityBase {
     }
 
     /** An edit of a project that is no longer a draft (409). */
+    /** The project takes no documents in its current state (409). */
+    public static class DocumentsClosedException extends RuntimeException {
+        public DocumentsClosedException(String message) {
+            super(message);
+        }
+    }
+
     public static class NotEditableException extends RuntimeException {
         public NotEditableException(String message) {
             super(message);

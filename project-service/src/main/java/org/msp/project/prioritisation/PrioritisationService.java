@@ -13,6 +13,8 @@ import org.msp.events.project.ScoreBreakdown;
 import org.msp.events.project.ScoreComponent;
 import org.msp.project.service.ProposalService;
 
+import org.msp.events.project.DocumentType;
+import org.msp.project.documents.ProjectDocument;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -131,9 +133,22 @@ public class PrioritisationService {
     }
 
     private PriorityInputs inputsOf(Proposal p) {
-        return new PriorityInputs(p.id(), p.title(), p.hostCountry(), p.minerals(), p.valueChainStage(), p.disclosure(),
+        return new PriorityInputs(p.id(), p.title(), p.hostCountry(), p.minerals(), p.valueChainStage(), evidenceOf(p),
                 p.esgScore(), StandingEndorsement.countExcluding(p.id(), p.submittingPartner()),
                 PartnerInterest.totalFor(p.id()), p.requestedFinancingUsd(), p.submittedAt());
+    }
+
+    /** Which declared disclosures a document or a closed consultation backs. */
+    private static DisclosureEvidence evidenceOf(Proposal p) {
+        return new DisclosureEvidence(p.disclosure(),
+                ProjectDocument.currentOf(p.id(), List.of(DocumentType.feasibilityStudy)).map(PrioritisationService::cited).orElse(null),
+                ProjectDocument.currentOf(p.id(), List.of(DocumentType.contractSigned, DocumentType.financialAgreement))
+                        .map(PrioritisationService::cited).orElse(null),
+                p.consultationClosedAt() != null);
+    }
+
+    private static String cited(ProjectDocument document) {
+        return "\u201c" + document.title + "\u201d (sha256 " + document.sha256.substring(0, 12) + "\u2026)";
     }
 
     private String json(ScoreBreakdown breakdown) {

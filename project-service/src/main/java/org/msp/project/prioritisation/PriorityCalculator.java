@@ -89,9 +89,7 @@ public final class PriorityCalculator {
     }
 
     static double transparency(PriorityInputs in) {
-        int flags = (in.disclosure().feasibilityStudyPublic ? 1 : 0) + (in.disclosure().agreementPublic ? 1 : 0)
-                + (in.disclosure().communityConsultationHeld ? 1 : 0);
-        return flags / 3.0;
+        return in.disclosure().backed() / 3.0;
     }
 
     private PriorityScore.Component component(String name, double value, String explanation) {
@@ -120,14 +118,9 @@ public final class PriorityCalculator {
     }
 
     private static String transparencyExplanation(PriorityInputs in) {
-        return "feasibility study public: " + yes(in.disclosure().feasibilityStudyPublic) + ", agreement public: "
-                + yes(in.disclosure().agreementPublic) + ", community consultation held: "
-                + yes(in.disclosure().communityConsultationHeld);
+        return in.disclosure().explanation();
     }
 
-    private static String yes(boolean flag) {
-        return flag ? "yes" : "no";
-    }
 
     private static String percent(double share) {
         return Math.round(share * 100) + " %";

@@ -1,6 +1,5 @@
 package org.msp.project.prioritisation;
 
-import org.msp.project.domain.Disclosure;
 import org.msp.project.domain.Mineral;
 import org.msp.project.domain.ValueChainStage;
 
@@ -11,6 +10,6 @@ import java.util.UUID;
 
 /** Everything the priority score depends on, so that the same inputs always give the same ranking. */
 public record PriorityInputs(UUID projectId, String title, String hostCountry, List<Mineral> minerals,
-        ValueChainStage stage, Disclosure disclosure, BigDecimal esgScore, long endorsingPartners,
+        ValueChainStage stage, DisclosureEvidence disclosure, BigDecimal esgScore, long endorsingPartners,
         BigDecimal indicativeFinancingUsd, BigDecimal requestedFinancingUsd, OffsetDateTime submittedAt) {
 }

@@ -21,8 +21,35 @@ class PriorityCalculatorTest {
     private PriorityInputs project(String name, String host, Mineral mineral, ValueChainStage stage, double esg,
             long endorsers, long indicative, boolean disclosed, OffsetDateTime submitted) {
         return new PriorityInputs(UUID.nameUUIDFromBytes(name.getBytes()), name, host, List.of(mineral), stage,
-                new Disclosure(disclosed, disclosed, disclosed), BigDecimal.valueOf(esg), endorsers,
+                evidence(disclosed), BigDecimal.valueOf(esg), endorsers,
                 BigDecimal.valueOf(indicative), BigDecimal.valueOf(100_000_000), submitted);
+    }
+
+    /** Disclosed: every declaration backed by a document or a closed consultation. */
+    private static DisclosureEvidence evidence(boolean disclosed) {
+        return disclosed ? new DisclosureEvidence(new Disclosure(true, true, true), "\u201cFeasibility\u201d (sha256 ab)",
+                "\u201cAgreement\u201d (sha256 cd)", true) : new DisclosureEvidence(new Disclosure(false, false, false), null, null, false);
+    }
+
+    @Test
+    void aDeclarationCountsOnlyWhenADocumentOrAClosedConsultationBacksIt() {
+        DisclosureEvidence declaredOnly = new DisclosureEvidence(new Disclosure(true, true, true), null, null, false);
+        DisclosureEvidence oneDocument = new DisclosureEvidence(new Disclosure(true, true, false),
+                "\u201cBankable feasibility study\u201d (sha256 9c2f61d0a4b7\u2026)", null, false);
+        assertEquals(0.0, PriorityCalculator.transparency(withEvidence(declaredOnly)));
+        assertEquals(1 / 3.0, PriorityCalculator.transparency(withEvidence(oneDocument)), 1e-9);
+        assertEquals("feasibility study: declared, no document; agreement: declared, no document; community "
+                + "consultation: declared, no public consultation closed", declaredOnly.explanation());
+        assertEquals("feasibility study: document \u201cBankable feasibility study\u201d (sha256 9c2f61d0a4b7\u2026); "
+                + "agreement: declared, no document; community consultation: not disclosed", oneDocument.explanation());
+        PriorityScore score = calculator.rank(List.of(withEvidence(oneDocument))).get(0);
+        assertEquals(oneDocument.explanation(), score.breakdown().stream().filter(c -> c.name().equals("transparency"))
+                .findFirst().orElseThrow().explanation());
+    }
+
+    private PriorityInputs withEvidence(DisclosureEvidence evidence) {
+        return new PriorityInputs(UUID.randomUUID(), "p", "ZM", List.of(Mineral.COPPER), ValueChainStage.RECYCLING,
+                evidence, BigDecimal.valueOf(90), 2, BigDecimal.ONE, BigDecimal.TEN, t0);
     }
 
     @Test
