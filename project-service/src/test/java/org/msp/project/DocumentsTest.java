@@ -241,6 +241,31 @@ class DocumentsTest {
                 .body("reason", hasItem(startsWith("public consultation closed with 2 comments")));
     }
 
+    @Test
+    @TestSecurity(user = "gb-officer", roles = "partner-government")
+    @OidcSecurity(claims = @Claim(key = "country", value = "GB"))
+    void aBrokenMultipartBodyIsABadRequestNotAServerError() throws Exception {
+        String project = submittedProject("Broken uploads");
+        long documents = rows("project_document");
+        String whole = "--b1\r\nContent-Disposition: form-data; name=\"file\"; filename=\"study.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + new String(pdf(600), StandardCharsets.ISO_8859_1)
+                + "\r\n--b1\r\nContent-Disposition: form-data; name=\"documentType\"\r\n\r\nfeasibilityStudy"
+                + "\r\n--b1\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nStudy"
+                + "\r\n--b1\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nen\r\n--b1--\r\n";
+        byte[] bytes = whole.getBytes(StandardCharsets.ISO_8859_1);
+        for (var broken : List.of(
+                java.util.Map.entry("multipart/form-data; boundary=b1", java.util.Arrays.copyOf(bytes, bytes.length / 2)),
+                java.util.Map.entry("multipart/form-data", bytes),
+                java.util.Map.entry("multipart/form-data; boundary=another", bytes),
+                java.util.Map.entry("multipart/form-data; boundary=b1", "{\"title\": \"json\"}".getBytes()))) {
+            int status = given().contentType(broken.getKey()).body(broken.getValue())
+                    .when().post("/api/v1/projects/{id}/documents", project).then()
+                    .contentType("application/problem+json").extract().statusCode();
+            assertEquals(400, status, broken.getKey() + " " + broken.getValue().length + " bytes");
+        }
+        assertEquals(documents, rows("project_document"));
+    }
+
     private static void refusedNamingFile(Response response, int status) {
         response.then().statusCode(status).contentType("application/problem+json").body("errors.field", hasItem("file"));
     }

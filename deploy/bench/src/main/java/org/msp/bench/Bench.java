@@ -33,6 +33,7 @@ public final class Bench {
     final Drain drain = new Drain(platform, kafkaTools, settings);
     final ProducerBaseline producerBaseline = new ProducerBaseline(platform, kafkaTools, settings);
     final PortalPages portalPages = new PortalPages(platform, client);
+    final DocumentUploads documentUploads = new DocumentUploads(platform, client);
     final Map<String, Object> results = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
@@ -76,6 +77,8 @@ public final class Bench {
         stageIfChosen("kafkaProducerPerformance", producerBaseline::measure);
         quietIfChosen("quietBeforePortalSeconds", "portalProjectPage");
         stageIfChosen("portalProjectPage", portalPages::measure);
+        quietIfChosen("quietBeforeUploadsSeconds", "documentUploads");
+        stageIfChosen("documentUploads", documentUploads::measure);
         results.put("loadAverageAtEnd", Machine.loadAverage());
     }
 

@@ -129,6 +129,18 @@ final class Report {
                     "p50 " + ms.get("p50") + " / p95 " + ms.get("p95") + " / p99 " + ms.get("p99") + " ms ("
                             + portal.get("meanPageBytes") + " bytes)", "", "", "p95 ≤ 50 ms");
         }
+
+        Map<String, Object> up = map(r.get("documentUploads"));
+        if (up.containsKey("error")) {
+            row(md, "documents", "error", up.get("error"), "", "", "");
+        } else if (!up.isEmpty()) {
+            row(md, "documents", up.get("documents") + " uploads of " + up.get("documentMb") + " MB, " + up.get("concurrency")
+                            + " at a time (multipart, Tika, chunked store, SHA-256, history, outbox)",
+                    up.get("platformMbPerSecond") + " MB/s; project-service RSS " + up.get("projectServiceIdleRssMb")
+                            + " MB before, peak " + up.get("projectServicePeakRssMb") + " MB",
+                    "JDBC INSERT of the same bytes into a bytea table: " + up.get("jdbcBaselineMbPerSecond") + " MB/s (before/after "
+                            + up.get("jdbcBaselineSpreadMbPerSecond") + ")", up.get("ratioToBaseline") + " ×", "");
+        }
         md.append("\n");
         return md.toString();
     }

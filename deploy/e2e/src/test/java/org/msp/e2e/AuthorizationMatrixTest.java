@@ -47,6 +47,13 @@ class AuthorizationMatrixTest {
     private final Tokens tokens = SharedPlatform.tokens();
     private final Map<String, String> target = new LinkedHashMap<>();
 
+    /** A multipart upload's file and fields, for the document rows. */
+    private record Upload(String fileName, byte[] bytes, Map<String, String> fields) {
+    }
+
+    private static final byte[] STUDY = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /** One row of the table: how to call it, what to prepare first, and what a refusal must leave alone. */
     private record Row(String method, String service, String path, Supplier<Object> body, Runnable prepare,
             Supplier<String> state) {
@@ -115,6 +122,12 @@ class AuthorizationMatrixTest {
                     target.put("submitted", submitted);
                 },
                 () -> projectState(target.get("submitted"))));
+
+        rows.put("POST /projects/{id}/documents", new Row("POST", projects, "/projects/{documented}/documents",
+                () -> new Upload("study.pdf", STUDY, Map.of("documentType", "feasibilityStudy",
+                        "title", "Matrix feasibility study", "language", "en")),
+                () -> target.put("documented", submit(gbDraft())),
+                () -> get(projects, "/projects/" + target.get("documented") + "/documents").asString()));
 
         rows.put("POST /checklist-templates", new Row("POST", reviews, "/checklist-templates",
                 () -> template("MATRIX-" + shortId()), () -> { },
@@ -243,7 +256,10 @@ class AuthorizationMatrixTest {
             request.header("If-Match", getAs("gb-officer", row.service(), "/projects/" + target.get("draft")).header("ETag"));
         }
         Object body = row.body().get();
-        if (body != null) {
+        if (body instanceof Upload upload) {
+            request.multiPart("file", upload.fileName(), upload.bytes(), "application/pdf");
+            upload.fields().forEach(request::multiPart);
+        } else if (body != null) {
             request.contentType(ContentType.JSON).body(body);
         }
         return request.request(row.method(), url(row.service(), fill(row.path())));

@@ -60,19 +60,32 @@ class HostileInputEndToEndTest {
 
     /** The tables each service's endpoints write themselves (not read models fed by other services' events). */
     private static final Map<String, List<String>> OWN_TABLES = Map.of(
-            ProcessPlatform.PROJECTS, List.of("proposal", "project_history", "prioritisation_round"),
+            // a document's chunks are written only with its project_document row, in one transaction
+            ProcessPlatform.PROJECTS, List.of("proposal", "project_history", "prioritisation_round", "project_document"),
             ProcessPlatform.PARTNERS, List.of("partner", "partner_interest", "endorsement", "support_history"),
             ProcessPlatform.REVIEWS, List.of("checklist_template", "checklist_item", "review", "review_item", "review_history"),
             ProcessPlatform.NOTIFICATIONS, List.of("subscription"));
 
-    /** A write endpoint, who may call it, on what, and a body it accepts. */
+    /** A write endpoint, who may call it, on what, and a body it accepts (JSON, or multipart for uploads). */
     private record Endpoint(String label, String service, String method, Supplier<String> path, String user,
-            Supplier<Map<String, String>> headers, String validBody) {
+            Supplier<Map<String, String>> headers, String validBody, String contentType) {
+        Endpoint(String label, String service, String method, Supplier<String> path, String user,
+                Supplier<Map<String, String>> headers, String validBody) {
+            this(label, service, method, path, user, headers, validBody, "application/json");
+        }
+
         /** Endpoints without a body (submit, rounds) only meet the bad tokens. */
         boolean takesBody() {
             return validBody != null;
         }
+
+        boolean isUpload() {
+            return contentType.startsWith("multipart/");
+        }
     }
+
+    private static final String BOUNDARY = "msp-hostile-boundary";
+    private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
 
     private final Map<String, Connection> databases = new HashMap<>();
     private int requests;
@@ -100,6 +113,12 @@ class HostileInputEndToEndTest {
         List<Endpoint> endpoints = endpoints();
         for (Endpoint endpoint : endpoints) {
             if (!endpoint.takesBody()) {
+                continue;
+            }
+            if (endpoint.isUpload()) {
+                for (Map.Entry<String, byte[]> upload : uploadCorpus()) {
+                    send(endpoint, tokens(endpoint.user()), upload.getKey(), upload.getValue());
+                }
                 continue;
             }
             for (byte[] body : corpus(endpoint.validBody(), endpoint.label().hashCode())) {
@@ -197,6 +216,10 @@ class HostileInputEndToEndTest {
                         json(proposal("Hostile edit"))),
                 new Endpoint("POST /projects/{id}/withdraw", projects, "POST", () -> "/projects/" + withdrawable + "/withdraw",
                         "gb-officer", none, json(Map.of("reason", "the sponsor withdrew"))),
+                new Endpoint("POST /projects/{id}/documents", projects, "POST", () -> "/projects/" + withdrawable
+                        + "/documents", "gb-officer", none, new String(upload(filePart("study.pdf", "application/pdf",
+                        PDF), part("documentType", "feasibilityStudy"), part("title", "Feasibility study"),
+                        part("language", "en")), StandardCharsets.ISO_8859_1), MULTIPART),
                 new Endpoint("POST /projects/{id}/submit", projects, "POST", () -> "/projects/" + draft + "/submit",
                         "gb-officer", none, null),
                 new Endpoint("POST /prioritisation/rounds", projects, "POST", () -> "/prioritisation/rounds",
@@ -273,6 +296,84 @@ class HostileInputEndToEndTest {
         return bytes;
     }
 
+    private static final byte[] PDF = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    /** Damaged uploads: each field missing or wrong in every way, files that are not documents, broken multipart. */
+    static List<Map.Entry<String, byte[]>> uploadCorpus() throws Exception {
+        byte[] executable = new byte[1024];
+        executable[0] = 'M';
+        executable[1] = 'Z';
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write(new byte[5_000_000]);
+        }
+        byte[] file = filePart("study.pdf", "application/pdf", PDF);
+        byte[] type = part("documentType", "feasibilityStudy");
+        byte[] title = part("title", "Feasibility study");
+        byte[] language = part("language", "en");
+        List<byte[]> bodies = new ArrayList<>(List.of(upload(), upload(type, title, language),
+                upload(filePart("empty.pdf", "application/pdf", new byte[0]), type, title, language),
+                upload(filePart("study.pdf", "application/pdf", executable), type, title, language),
+                upload(filePart("study.pdf", "application/pdf", "<html><script>alert(1)</script></html>".getBytes()), type, title, language),
+                upload(filePart("study.docx", "application/octet-stream", zipped.toByteArray()), type, title, language),
+                upload(filePart("study.pdf\u0000.exe", "application/pdf", PDF), type, title, language),
+                upload(file, file, type, title, language)));
+        Map<String, List<String>> damage = Map.of(
+                "documentType", List.of("", "prospectus", "FEASIBILITYSTUDY", "feasibilityStudy\u0000", "x".repeat(6000)),
+                "title", List.of("", " ", "\u0000", "x".repeat(301), "x".repeat(5000)),
+                "language", List.of("", "english!", "\u0000", "en-" + "x".repeat(6000)),
+                "supersedes", List.of("not-a-uuid", java.util.UUID.randomUUID().toString(), "\u0000", "1".repeat(6000)));
+        Map<String, byte[]> valid = Map.of("documentType", type, "title", title, "language", language);
+        for (Map.Entry<String, List<String>> field : damage.entrySet()) {
+            List<byte[]> others = valid.entrySet().stream().filter(e -> !e.getKey().equals(field.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            List<byte[]> without = new ArrayList<>(others);
+            without.add(0, file);
+            if (valid.containsKey(field.getKey())) {
+                bodies.add(upload(without.toArray(byte[][]::new)));
+            }
+            for (String value : field.getValue()) {
+                List<byte[]> parts = new ArrayList<>(without);
+                parts.add(part(field.getKey(), value));
+                bodies.add(upload(parts.toArray(byte[][]::new)));
+            }
+        }
+        List<Map.Entry<String, byte[]>> corpus = new ArrayList<>(bodies.stream().map(b -> Map.entry(MULTIPART, b)).toList());
+        byte[] whole = upload(file, type, title, language);
+        corpus.add(Map.entry(MULTIPART, java.util.Arrays.copyOf(whole, whole.length / 2)));
+        corpus.add(Map.entry("multipart/form-data", whole));
+        corpus.add(Map.entry("multipart/form-data; boundary=another-boundary", whole));
+        corpus.add(Map.entry(MULTIPART, "{\"title\": \"json\"}".getBytes(StandardCharsets.UTF_8)));
+        corpus.add(Map.entry("application/json", "{\"title\": \"json\"}".getBytes(StandardCharsets.UTF_8)));
+        corpus.add(Map.entry("text/plain", PDF));
+        return corpus;
+    }
+
+    private static byte[] part(String name, String value) {
+        return ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] filePart(String fileName, String contentType, byte[] content) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    private static byte[] upload(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
     // --- tokens that must not get in
 
     private Map<String, String> badTokens() throws Exception {
@@ -346,8 +447,12 @@ class HostileInputEndToEndTest {
 
     /** Sends one request; a 5xx, a refusal that is not problem+json, or a refusal that wrote something is noted. */
     private Response send(Endpoint endpoint, String token, byte[] body) throws SQLException {
+        return send(endpoint, token, endpoint.contentType(), body);
+    }
+
+    private Response send(Endpoint endpoint, String token, String contentType, byte[] body) throws SQLException {
         String before = fingerprint(endpoint.service());
-        RequestSpecification request = given().contentType(ContentType.JSON).body(body);
+        RequestSpecification request = given().contentType(contentType).body(body);
         if (token != null && !token.isEmpty()) {
             request.auth().oauth2(token);
         }
@@ -387,7 +492,10 @@ class HostileInputEndToEndTest {
     }
 
     private static byte[] validBytes(Endpoint endpoint) {
-        return endpoint.takesBody() ? endpoint.validBody().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (!endpoint.takesBody()) {
+            return new byte[0];
+        }
+        return endpoint.validBody().getBytes(endpoint.isUpload() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     private static String json(Object value) {

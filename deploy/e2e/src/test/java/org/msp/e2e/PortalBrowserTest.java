@@ -18,6 +18,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -410,5 +412,66 @@ class PortalBrowserTest {
         body.put("title", title);
         Journeys.as("gb-officer").contentType(ContentType.JSON).header("If-Match", current.header("ETag")).body(body)
                 .put(SharedPlatform.url(ProcessPlatform.PROJECTS, "/projects/" + project)).then().statusCode(200);
+    }
+
+    /**
+     * A partner publishes a feasibility study from the project page (JavaScript off); anyone downloads it,
+     * recomputes its SHA-256 and finds the one the page shows, and the page's own check says intact. A file
+     * that is not a document is refused next to the file field.
+     */
+    @Test
+    @Order(9)
+    void aPartnerPublishesAStudyAndAnyoneChecksItsHash() throws Exception {
+        String submitted = Journeys.submit(Journeys.gbDraft());
+        Path study = Files.createTempFile("feasibility-study", ".pdf");
+        Path disguised = Files.createTempFile("not-a-study", ".pdf");
+        byte[] bytes = ("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + "x".repeat(70_000)
+                + "\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Files.write(study, bytes);
+        byte[] executable = new byte[2048];
+        executable[0] = 'M';
+        executable[1] = 'Z';
+        Files.write(disguised, executable);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        try (Browser browser = new Browser(portal, false, "en")) {
+            try {
+                browser.open("/projects/" + submitted).signIn("gb-officer");
+                browser.find(By.id("field-file")).sendKeys(disguised.toString());
+                browser.fill("field-title", "Disguised").press("Publish a document");
+                assertTrue(browser.find(By.id("error-file")).getText().contains("cannot be published"), browser.text());
+
+                browser.find(By.id("field-file")).sendKeys(study.toString());
+                browser.fill("field-title", "Bankable feasibility study").press("Publish a document");
+                assertTrue(browser.text().contains("The document is published"), browser.text());
+                WebElement row = browser.find(By.xpath("//section[@aria-labelledby='documents']//tbody/tr"));
+                assertTrue(row.getText().contains("Bankable feasibility study") && row.getText().contains(hash.substring(0, 12)),
+                        row.getText());
+                browser.signOut();
+
+                browser.open("/projects/" + submitted);
+                String download = browser.find(By.xpath("//a[starts-with(normalize-space(), 'Download')]")).getAttribute("href");
+                byte[] downloaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(download)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body();
+                assertEquals(hash, java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(downloaded)), "the client's own SHA-256");
+                browser.click(By.xpath("//a[starts-with(normalize-space(), 'Verify')]"));
+                assertTrue(browser.text().contains("Intact"), browser.text());
+                assertTrue(browser.text().contains(hash), "the full recorded hash is shown");
+            } catch (AssertionError | RuntimeException e) {
+                throw browser.explained(e);
+            }
+        }
+        // the pages it went through, with scripts on, for axe-core
+        try (Browser browser = new Browser(portal, true, "en")) {
+            check(browser.open("/projects/" + submitted), "project with documents", violations);
+            String document = Journeys.get(ProcessPlatform.PROJECTS, "/projects/" + submitted + "/documents").path("[0].id");
+            check(browser.open("/projects/" + submitted + "/documents/" + document + "/verify"), "document check", violations);
+            browser.screenshot("document-check");
+            browser.open("/").signIn("gb-officer").open("/projects/" + submitted);
+            check(browser, "project with the upload form", violations);
+        }
+        assertEquals(Map.of(), violations.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 }

@@ -155,6 +155,7 @@ public final class ProcessPlatform implements AutoCloseable {
                         "http://127.0.0.1:" + wirings.get(service).httpPort());
             }
             env.put("PUBLIC_FEED_URL", url(NOTIFICATIONS) + "/feed.atom");
+            env.put("PUBLIC_PROJECT_API_URL", url(PROJECTS));
             ServiceProcess.Wiring wiring = ServiceProcess.Wiring.withoutBackends(Ports.freePort(), realmUrl(), env);
             portal = ServiceProcess.start(root.resolve(PORTAL), wiring, "128m", logs.resolve(PORTAL + ".log"), true,
                     pid -> { }).awaitReady(SERVICE_START);

@@ -281,6 +281,48 @@ public interface Messages {
 
     String error_not_a_number();
 
+    String error_choose_file();
+
+    String documents();
+
+    String documents_none();
+
+    String documents_caption();
+
+    String document_type_of(String t);
+
+    String document_size();
+
+    String document_published();
+
+    String document_actions();
+
+    String document_superseded();
+
+    String download();
+
+    String verify_document();
+
+    String publish_document();
+
+    String publish_document_hint();
+
+    String document_language_hint();
+
+    String supersedes_none();
+
+    String document_check_title(String title);
+
+    String document_intact();
+
+    String document_broken();
+
+    String recorded_sha256(int entry);
+
+    String computed_sha256();
+
+    String document_check_yourself();
+
     String error_changed_meanwhile();
 
     String withdraw_warning();

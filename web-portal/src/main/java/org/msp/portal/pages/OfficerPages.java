@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.msp.portal.i18n.Messages;
 import org.msp.portal.services.PartnersApi;
 import org.msp.portal.services.ProjectsApi;
@@ -193,6 +196,31 @@ public class OfficerPages {
         return command(projectId, () -> partners.endorse(projectId), "endorsed");
     }
 
+    /**
+     * Publishes a document: the file Quarkus spooled to disk goes on to project-service under the name the
+     * visitor gave it (project-service reads the type from the bytes, the name only hints at CSV).
+     */
+    @POST
+    @Path("projects/{id}/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response publishDocument(@PathParam("id") String id, @RestForm("file") FileUpload file,
+            @RestForm("documentType") String documentType, @RestForm("title") String title,
+            @RestForm("language") String language, @RestForm("supersedes") String supersedes) {
+        UUID projectId = PublicPages.uuid(id);
+        if (file == null || file.fileName() == null || file.fileName().isBlank()) {
+            return publicRefusal(projectId, ServiceProblem.ofFields(Map.of("file", messages.error_choose_file())));
+        }
+        ClientMultipartForm form = ClientMultipartForm.create()
+                .binaryFileUpload("file", file.fileName(), file.uploadedFile().toString(), MediaType.APPLICATION_OCTET_STREAM)
+                .attribute("documentType", documentType == null ? "" : documentType, null)
+                .attribute("title", title == null ? "" : title, null)
+                .attribute("language", language == null ? "" : language, null);
+        if (supersedes != null && !supersedes.isBlank()) {
+            form.attribute("supersedes", supersedes, null);
+        }
+        return command(projectId, () -> projects.publishDocument(projectId, form), "document-published");
+    }
+
     /** Runs a command and shows the project with what happened, or with why the service refused it. */
     private Response command(UUID projectId, Runnable command, String done) {
         try {
@@ -208,7 +236,7 @@ public class OfficerPages {
 
     private Response publicRefusal(UUID projectId, ServiceProblem problem) {
         return pages.withStatus(problem.status(), PublicPages.Templates.project(publicPages.view(projectId), null,
-                problem, PublicPages.INSTRUMENTS));
+                problem, PublicPages.INSTRUMENTS, PublicPages.DOCUMENT_TYPES));
     }
 
     private Response refusedOrThrow(UUID id, ProposalForm form, WebApplicationException e) {

@@ -69,6 +69,9 @@ public class PublicPages {
     com.fasterxml.jackson.databind.ObjectMapper json;
     @ConfigProperty(name = "portal.public-feed-url")
     String feedUrl;
+    /** project-service's API as browsers reach it: documents are downloaded from it directly. */
+    @ConfigProperty(name = "portal.public-project-api-url")
+    String apiUrl;
 
     /** How many projects are in a status, for the home page's counts. */
     public record StatusCount(String status, long count) {
@@ -104,7 +107,13 @@ public class PublicPages {
     /** Everything the project page shows about one project. */
     public record ProjectView(ProjectsApi.Project project, String etag, List<ProjectsApi.HistoryEntry> history,
             ProjectsApi.ChainCheck chain, ReviewsApi.Review review, PartnersApi.Interests interests,
-            PartnersApi.Endorsements endorsements, String feedUrl) {
+            PartnersApi.Endorsements endorsements, String feedUrl, List<ProjectsApi.Document> documents,
+            String apiUrl) {
+
+        /** Whether the project takes documents now (the service decides; this only hides a form it would refuse). */
+        public boolean takesDocuments() {
+            return !List.of("DRAFT", "WITHDRAWN", "ESG_REJECTED").contains(project.status());
+        }
     }
 
     @CheckedTemplate
@@ -115,9 +124,12 @@ public class PublicPages {
                 List<String> minerals, List<String> stages, List<PartnersApi.Partner> partners);
 
         static native TemplateInstance project(ProjectView view, String done, ServiceProblem problem,
-                List<String> instruments);
+                List<String> instruments, List<String> documentTypes);
 
         static native TemplateInstance chainCheck(ProjectsApi.ChainCheck chain);
+
+        static native TemplateInstance documentCheck(ProjectsApi.Project project, ProjectsApi.Document document,
+                ProjectsApi.DocumentCheck check, String apiUrl);
 
         static native TemplateInstance liveStep(NotificationsApi.Step step);
 
@@ -172,11 +184,15 @@ public class PublicPages {
     @GET
     @Path("projects/{id}")
     public Response project(@PathParam("id") String id, @QueryParam("done") String done) {
-        return Response.ok(pages.localised(Templates.project(view(uuid(id)), done, null, INSTRUMENTS))).build();
+        return Response.ok(pages.localised(Templates.project(view(uuid(id)), done, null, INSTRUMENTS, DOCUMENT_TYPES))).build();
     }
 
     static final List<String> INSTRUMENTS = List.of("EQUITY", "LOAN", "GUARANTEE", "OFFTAKE", "GRANT",
             "TECHNICAL_ASSISTANCE");
+    /** The OC4IDS documentType codes project-service takes, the most asked-for first. */
+    static final List<String> DOCUMENT_TYPES = List.of("feasibilityStudy", "environmentalImpact",
+            "landAndSettlementImpact", "contractSigned", "financialAgreement", "projectPlan", "projectScope",
+            "budgetApproval", "physicalProgressReport", "financialProgressReport", "finalAudit");
 
     /**
      * The project page's data; a project the visitor may not see is a 404, as the service says. Once the
@@ -193,9 +209,11 @@ public class PublicPages {
         // partner-service learns of a project from its events: just after submission it may not know it yet
         var interests = side(() -> project.isDraft() ? null : unlessUnknown(() -> partners.interests(id)));
         var endorsements = side(() -> project.isDraft() ? null : unlessUnknown(() -> partners.endorsements(id)));
+        var documents = side(() -> projects.documents(id));
         PartnersApi.Interests support = joined(interests);
         return new ProjectView(project, response.getHeaderString("ETag"), joined(history), joined(chain),
-                joined(review), support, support == null ? null : joined(endorsements), feedUrl + "?projectIds=" + id);
+                joined(review), support, support == null ? null : joined(endorsements), feedUrl + "?projectIds=" + id,
+                joined(documents), apiUrl);
     }
 
     /** A read on another thread, in this request's context (the visitor's token and language go with it). */
@@ -235,6 +253,18 @@ public class PublicPages {
             }
             throw e;
         }
+    }
+
+    /** A document's stored bytes re-hashed by project-service, against the hash the history recorded. */
+    @GET
+    @Path("projects/{id}/documents/{documentId}/verify")
+    public TemplateInstance verifyDocument(@PathParam("id") String id, @PathParam("documentId") String documentId) {
+        UUID projectId = uuid(id);
+        UUID docId = uuid(documentId);
+        ProjectsApi.Project project = project(projectId).getEntity();
+        ProjectsApi.Document document = projects.documents(projectId).stream().filter(d -> d.id().equals(docId))
+                .findFirst().orElseThrow(() -> new NotFoundException("document " + docId));
+        return pages.localised(Templates.documentCheck(project, document, projects.verifyDocument(docId), apiUrl));
     }
 
     /** The chain check alone: the project page refreshes it when a new step arrives. */
@@ -291,7 +321,7 @@ public class PublicPages {
                 throw e;
             }
             return pages.withStatus(e.getResponse().getStatus(),
-                    Templates.project(view(projectId), null, ServiceProblem.of(e), INSTRUMENTS));
+                    Templates.project(view(projectId), null, ServiceProblem.of(e), INSTRUMENTS, DOCUMENT_TYPES));
         }
     }
 

@@ -67,6 +67,20 @@ public interface ProjectsApi {
     ChainCheck verify(@PathParam("id") UUID id);
 
     @GET
+    @Path("/projects/{id}/documents")
+    List<Document> documents(@PathParam("id") UUID id);
+
+    /** The visitor's file, forwarded as it was spooled to the portal's disk (never held in memory). */
+    @POST
+    @Path("/projects/{id}/documents")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    Document publishDocument(@PathParam("id") UUID id, org.jboss.resteasy.reactive.client.api.ClientMultipartForm form);
+
+    @GET
+    @Path("/documents/{id}/verify")
+    DocumentCheck verifyDocument(@PathParam("id") UUID id);
+
+    @GET
     @Path("/prioritisation")
     Ranking ranking();
 
@@ -99,6 +113,21 @@ public interface ProjectsApi {
         public boolean isOpenForSupport() {
             return "OPEN_FOR_SUPPORT".equals(status) || "ENDORSED".equals(status);
         }
+    }
+
+    /** A published document; its bytes are fetched from project-service itself ({@code contentUrl}). */
+    record Document(UUID id, UUID projectId, String documentType, String title, String language, String mediaType,
+            long sizeBytes, String sha256, UUID supersedes, UUID supersededBy, OffsetDateTime publishedAt,
+            String publishedBy, int historyEntry, String contentUrl, String verifyUrl) {
+
+        public boolean isCurrent() {
+            return supersededBy == null;
+        }
+    }
+
+    /** The stored bytes re-hashed now, against the SHA-256 the history recorded. */
+    record DocumentCheck(UUID documentId, boolean intact, String recordedSha256, String computedSha256,
+            long recordedSize, long storedSize, int historyEntry) {
     }
 
     record Disclosure(boolean feasibilityStudyPublic, boolean agreementPublic, boolean communityConsultationHeld) {

@@ -51,6 +51,16 @@ public class Formats {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale(locale)).format(date);
     }
 
+    /** 1 300 017 → "1.3 MB" (SI units, as browsers and file managers show sizes), in the visitor's digits. */
+    static String fileSize(long bytes, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale(locale));
+        format.setMaximumFractionDigits(1);
+        if (bytes < 1000) {
+            return format.format(bytes) + " B";
+        }
+        return bytes < 1_000_000 ? format.format(bytes / 1000.0) + " kB" : format.format(bytes / 1_000_000.0) + " MB";
+    }
+
     /** The first 12 hex digits of a hash: enough to compare by eye; the full hash is in the title. */
     static String shortHash(String hash) {
         return hash == null || hash.length() <= 12 ? hash : hash.substring(0, 12) + "…";
