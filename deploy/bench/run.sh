@@ -8,7 +8,8 @@
 #
 # Knobs (environment): BENCH_OPTS, e.g. "-Dbench.write.seconds=15 -Dbench.write.concurrency=1,8,32
 # -Dbench.pipeline.rates=10,20,30,50 -Dbench.pipeline.seconds=20 -Dbench.backlog.events=100000
-# -Dbench.producer.records=200000 -Dbench.service.heap=192m -Dbench.portal.projects=1000 -Dbench.portal.requests=1000";
+# -Dbench.producer.records=200000 -Dbench.service.heap=192m -Dbench.portal.projects=1000 -Dbench.portal.requests=1000
+# -Dbench.documents.count=32 -Dbench.documents.mb=10 -Dbench.documents.concurrency=4";
 # -Dbench.only=portalProjectPage runs startup and the named stages only, into results/only-<stages>.md.
 set -euo pipefail
 
