@@ -18,7 +18,11 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsultationView(UUID reviewId, UUID projectId, String projectTitle, State state,
         RiskCategory riskCategory, String summary, OffsetDateTime screenedAt, OffsetDateTime opensAt,
-        OffsetDateTime closesAt, OffsetDateTime closedAt, List<String> itemCodes, List<CommentView> comments) {
+        OffsetDateTime closesAt, OffsetDateTime closedAt, List<Item> items, List<CommentView> comments) {
+
+    /** A checklist item of the review, which a comment may name by its code. */
+    public record Item(String code, String title) {
+    }
 
     /** NOT_OPENED: not screened yet; OPEN: comments are taken now; CLOSED: the window ended (or the review closed). */
     public enum State { NOT_OPENED, OPEN, CLOSED }
@@ -43,7 +47,7 @@ public record ConsultationView(UUID reviewId, UUID projectId, String projectTitl
         return new ConsultationView(review.id, review.projectId, review.projectTitle, state,
                 review.screeningCategory(), review.screeningSummary(), review.screenedAt(),
                 review.consultationOpensAt(), review.consultationClosesAt(), review.consultationClosedAt(),
-                review.items().stream().map(item -> item.code).toList(),
+                review.items().stream().map(item -> new Item(item.code, item.title)).toList(),
                 review.comments().stream().map(CommentView::of).toList());
     }
 }
