@@ -114,6 +114,46 @@ class ConsultationBrowserTest {
     }
 
     /**
+     * Anyone may register on Keycloak's sign-in page and comment at once: the demo realm gives every new
+     * account the civil-society role. What is published is the chosen user name, never the e-mail address.
+     */
+    @Test
+    void someoneWhoRegistersOnTheSignInPageCommentsAtOnce() {
+        String project = submit(gbDraft());
+        String review = reviewOf(project);
+        as("jp-reviewer").post(SharedPlatform.url(ProcessPlatform.REVIEWS, "/reviews/" + review + "/assignment"))
+                .then().statusCode(200);
+        as("jp-reviewer").contentType(ContentType.JSON).body(Map.of("riskCategory", "A", "summary", "Open pit, river."))
+                .post(SharedPlatform.url(ProcessPlatform.REVIEWS, "/reviews/" + review + "/screening")).then().statusCode(200);
+        String user = "amara-" + shortId().toLowerCase();
+        String page = "/projects/" + project + "/consultation";
+        try (Browser browser = new Browser(portal, false, "en")) {
+            try {
+                browser.open(page).click(By.cssSelector(".account a"));
+                var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30));
+                wait.until(d -> !d.findElements(By.id("username")).isEmpty());
+                browser.click(By.partialLinkText("Register"));
+                wait.until(d -> !d.findElements(By.id("password-confirm")).isEmpty());
+                browser.fill("username", user).fill("email", user + "@example.org").fill("firstName", "Amara")
+                        .fill("lastName", "Banda").fill("password", "Registered-pw-2026")
+                        .fill("password-confirm", "Registered-pw-2026");
+                browser.click(By.xpath("//form//*[@type='submit']"));
+                wait.until(d -> d.getCurrentUrl().startsWith(portal));
+                browser.open(page);
+                browser.fill("field-body", "Will the pit lake be fenced?").press("Publish the comment");
+                assertTrue(browser.text().contains("Your comment is published"), browser.text());
+                assertTrue(browser.text().contains("Comment 1 by " + user), browser.text());
+                assertFalse(browser.driver().getPageSource().contains("example.org"), "the e-mail address is never shown");
+            } catch (AssertionError | RuntimeException e) {
+                throw browser.explained(e);
+            }
+        }
+        get(ProcessPlatform.REVIEWS, "/reviews/" + review + "/consultation").then()
+                .body("comments[0].authorName", org.hamcrest.Matchers.equalTo(user))
+                .body("comments[0].authorRole", org.hamcrest.Matchers.equalTo("civil-society"));
+    }
+
+    /**
      * axe-core (which needs JavaScript, so in a browser that runs it) on every view of the consultation page:
      * the reviewer's screening form, the public page with comments and answers, the comment form and its
      * errors, the reviewer's answer forms and the secretariat's hide forms.
