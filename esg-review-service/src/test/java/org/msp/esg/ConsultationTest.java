@@ -114,6 +114,10 @@ class ConsultationTest {
         assertEquals(Duration.ofDays(30), Duration.between(OffsetDateTime.parse(view.get("opensAt").asText()),
                 OffsetDateTime.parse(view.get("closesAt").asText())));
         assertFalse(json.contains("amara-subject") || json.contains("authorSubject"), "no account data: " + json);
+        // the history says a comment arrived and under which name, not whose account wrote it
+        given().when().get("/api/v1/reviews/{id}/history", reviewId).then().statusCode(200)
+                .body("find { it.action == 'COMMENTED' }.actor", nullValue())
+                .body("find { it.action == 'COMMENTED' }.detail", containsString("by amara"));
 
         String projectId = TestReviews.projectOf(reviewId);
         List<JsonNode> received = TestReviews.eventsOf("msp.esg-reviews", projectId,

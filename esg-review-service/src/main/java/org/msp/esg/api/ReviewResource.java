@@ -101,7 +101,7 @@ public class ReviewResource {
         boolean withRatings = mayReadRatings(review);
         return ReviewHistoryEntry.of(id).stream()
                 .filter(entry -> withRatings || entry.action != ReviewHistoryEntry.Action.RATED)
-                .map(ReviewHistoryView::of).toList();
+                .map(entry -> ReviewHistoryView.of(entry, caller.hasRole(Caller.SECRETARIAT))).toList();
     }
 
     /**
