@@ -366,6 +366,45 @@ class ConsultationTest {
                 .<List<String>>path("action").stream().filter("CONSULTATION_CLOSED"::equals).count() == 1);
     }
 
+    @Test
+    void twoInstancesClosingAtTheSameTimeCloseEachWindowOnce() throws Exception {
+        List<Facts> projects = List.of(TestReviews.facts("ZM", "GB"), TestReviews.facts("CD", "FR"),
+                TestReviews.facts("MN", "KR"));
+        List<String> reviewIds = new java.util.ArrayList<>();
+        for (Facts project : projects) {
+            String reviewId = ratedReview(project);
+            consultations.screen(UUID.fromString(reviewId), RiskCategory.C, "Recycling plant.", JP);
+            reviewIds.add(reviewId);
+        }
+        clock.advance(Duration.ofDays(15));
+        // two closing passes side by side, as two instances' schedulers on one database would run them
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> passes = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                passes.add(pool.submit(() -> {
+                    start.await();
+                    return consultations.closeEndedWindows();
+                }));
+            }
+            start.countDown();
+            for (var pass : passes) {
+                pass.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < projects.size(); i++) {
+            String projectId = projects.get(i).projectId().toString();
+            consultation(reviewIds.get(i)).body("state", equalTo("CLOSED")).body("closedAt", not(nullValue()));
+            assertEquals(1, TestReviews.eventsOf("msp.esg-reviews", projectId, "org.msp.esg.consultation-closed.v1", 1)
+                    .size(), "one consultation-closed for " + projectId);
+            assertEquals(1L, given().when().get("/api/v1/reviews/{id}/history", reviewIds.get(i)).then().extract()
+                    .<List<String>>path("action").stream().filter("CONSULTATION_CLOSED"::equals).count());
+        }
+    }
+
     private static ValidatableResponse complete(String reviewId, String body) {
         return given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/reviews/{id}/complete", reviewId).then();
