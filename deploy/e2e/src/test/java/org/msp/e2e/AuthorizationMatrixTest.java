@@ -163,6 +163,31 @@ class AuthorizationMatrixTest {
                 () -> rateAll(target.get("review"), "jp-reviewer"),
                 () -> reviewState(target.get("review"))));
 
+        // the public consultation (SPEC §9): on a review of its own, claimed by the JP reviewer and screened
+        // in category A (a window of minutes in this suite), so that the comment rows find it open
+        rows.put("POST /reviews/{id}/screening", new Row("POST", reviews, "/reviews/{consulted}/screening",
+                () -> Map.of("riskCategory", "A", "summary", "Matrix screening: tailings beside a river."),
+                () -> {
+                    String consulted = reviewOf(submit(gbDraft()));
+                    as("jp-reviewer").post(url(reviews, "/reviews/" + consulted + "/assignment")).then().statusCode(200);
+                    target.put("consulted", consulted);
+                },
+                () -> consultationState(target.get("consulted"))));
+        rows.put("POST /reviews/{id}/comments", new Row("POST", reviews, "/reviews/{consulted}/comments",
+                () -> Map.of("body", "Matrix comment on the water permit", "language", "en",
+                        "itemCodes", List.of("IFC-PS3-WATER")),
+                () -> { }, () -> consultationState(target.get("consulted"))));
+        rows.put("PUT /reviews/{id}/comments/{cid}/response", new Row("PUT", reviews,
+                "/reviews/{consulted}/comments/{comment}/response",
+                () -> Map.of("disposition", "ACCEPTED", "response", "Taken up as a condition."),
+                () -> target.put("comment", commentAs("civil-society", target.get("consulted"))),
+                () -> consultationState(target.get("consulted"))));
+        rows.put("PUT /reviews/{id}/comments/{cid}/moderation", new Row("PUT", reviews,
+                "/reviews/{consulted}/comments/{comment}/moderation",
+                () -> Map.of("reason", "Names a private person."),
+                () -> target.put("comment", commentAs("civil-society", target.get("consulted"))),
+                () -> consultationState(target.get("consulted"))));
+
         rows.put("POST /partners", new Row("POST", partners, "/partners",
                 () -> Map.of("code", target.get("newPartner"), "name", "Matrix partner", "kind", "PRODUCER_COUNTRY",
                         "joinedOn", "2024-01-01"),
@@ -241,6 +266,17 @@ class AuthorizationMatrixTest {
     private String reviewState(String review) {
         Response response = getAs("secretariat", ProcessPlatform.REVIEWS, "/reviews/" + review);
         return response.path("status") + " " + response.path("reviewer") + " " + response.jsonPath().getList("items.rating");
+    }
+
+    private String consultationState(String review) {
+        return get(ProcessPlatform.REVIEWS, "/reviews/" + review + "/consultation").asString();
+    }
+
+    private String commentAs(String user, String review) {
+        return as(user).contentType(ContentType.JSON)
+                .body(Map.of("body", "Matrix comment " + shortId(), "language", "en"))
+                .post(url(ProcessPlatform.REVIEWS, "/reviews/" + review + "/comments"))
+                .then().statusCode(201).extract().path("id");
     }
 
     private String supportState(String project) {

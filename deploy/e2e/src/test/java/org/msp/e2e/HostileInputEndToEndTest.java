@@ -63,7 +63,8 @@ class HostileInputEndToEndTest {
             // a document's chunks are written only with its project_document row, in one transaction
             ProcessPlatform.PROJECTS, List.of("proposal", "project_history", "prioritisation_round", "project_document"),
             ProcessPlatform.PARTNERS, List.of("partner", "partner_interest", "endorsement", "support_history"),
-            ProcessPlatform.REVIEWS, List.of("checklist_template", "checklist_item", "review", "review_item", "review_history"),
+            ProcessPlatform.REVIEWS, List.of("checklist_template", "checklist_item", "review", "review_item", "review_history",
+                    "consultation_comment"),
             ProcessPlatform.NOTIFICATIONS, List.of("subscription"));
 
     /** A write endpoint, who may call it, on what, and a body it accepts (JSON, or multipart for uploads). */
@@ -203,6 +204,20 @@ class HostileInputEndToEndTest {
         as("jp-reviewer").post(url(ProcessPlatform.REVIEWS, "/reviews/" + rated + "/assignment")).then().statusCode(200);
         String item = itemCodes(rated).get(0);
         String noReviewer = SharedPlatform.tokens().subjectOf("no-reviewer");
+        // the consultation: one review to screen, one screened (category A: minutes here) with two comments
+        String screenable = reviewOf(submit(gbDraft()));
+        as("jp-reviewer").post(url(ProcessPlatform.REVIEWS, "/reviews/" + screenable + "/assignment")).then().statusCode(200);
+        String consulted = reviewOf(submit(gbDraft()));
+        as("jp-reviewer").post(url(ProcessPlatform.REVIEWS, "/reviews/" + consulted + "/assignment")).then().statusCode(200);
+        as("jp-reviewer").contentType(ContentType.JSON).body(Map.of("riskCategory", "A", "summary", "Hostile input target"))
+                .post(url(ProcessPlatform.REVIEWS, "/reviews/" + consulted + "/screening")).then().statusCode(200);
+        List<String> comments = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            comments.add(as("civil-society").contentType(ContentType.JSON)
+                    .body(Map.of("body", "A comment to answer and to hide", "language", "en"))
+                    .post(url(ProcessPlatform.REVIEWS, "/reviews/" + consulted + "/comments"))
+                    .then().statusCode(201).extract().path("id"));
+        }
 
         String projects = ProcessPlatform.PROJECTS;
         String partners = ProcessPlatform.PARTNERS;
@@ -244,6 +259,17 @@ class HostileInputEndToEndTest {
                         "comment", "publish the final ESIA"))),
                 new Endpoint("POST /reviews/{id}/complete", reviews, "POST", () -> "/reviews/" + rated + "/complete",
                         "jp-reviewer", none, json(Map.of("riskCategory", "B"))),
+                new Endpoint("POST /reviews/{id}/screening", reviews, "POST", () -> "/reviews/" + screenable + "/screening",
+                        "jp-reviewer", none, json(Map.of("riskCategory", "A", "summary", "Lithium brine, water use"))),
+                new Endpoint("POST /reviews/{id}/comments", reviews, "POST", () -> "/reviews/" + consulted + "/comments",
+                        "civil-society", none, json(Map.of("body", "Who monitors the aquifer?", "language", "pt-BR",
+                        "itemCodes", List.of("IFC-PS3-WATER"), "onBehalfOf", "Comunidade do Vale"))),
+                new Endpoint("PUT /reviews/{id}/comments/{cid}/response", reviews, "PUT",
+                        () -> "/reviews/" + consulted + "/comments/" + comments.get(0) + "/response", "jp-reviewer", none,
+                        json(Map.of("disposition", "PARTIALLY_ACCEPTED", "response", "Monitoring becomes a condition"))),
+                new Endpoint("PUT /reviews/{id}/comments/{cid}/moderation", reviews, "PUT",
+                        () -> "/reviews/" + consulted + "/comments/" + comments.get(1) + "/moderation", "secretariat", none,
+                        json(Map.of("reason", "Names a private person"))),
                 new Endpoint("POST /subscriptions", ProcessPlatform.NOTIFICATIONS, "POST", () -> "/subscriptions", null, none,
                         json(Map.of("channel", "WEBHOOK", "target", "http://127.0.0.1:9/hostile",
                                 "filter", Map.of("countries", List.of("ZM"), "minerals", List.of("COBALT"))))));

@@ -368,6 +368,15 @@ public final class ProcessPlatform implements AutoCloseable {
             env.put("WEBHOOK_MAX_BACKOFF", "PT2S");
             env.put("SUBSCRIPTION_RATE_LIMIT", "100");
         }
+        if (service.equals(REVIEWS)) {
+            // consultation windows a test can wait out: B and C (the e2e story) end in seconds; A stays open for
+            // the whole suite, so the matrix, the hostile input and the browser test comment in an open window and
+            // no window of theirs closes (a write of the closing check) while the hostile input fingerprints rows
+            env.put("CONSULTATION_WINDOW_A", System.getProperty("msp.e2e.consultation-window-a", "PT30M"));
+            env.put("CONSULTATION_WINDOW_B", System.getProperty("msp.e2e.consultation-window", "PT20S"));
+            env.put("CONSULTATION_WINDOW_C", System.getProperty("msp.e2e.consultation-window", "PT20S"));
+            env.put("CONSULTATION_CLOSE_CHECK", "1s");
+        }
         return env;
     }
 

@@ -24,8 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.msp.esg.domain.AssignmentPolicy;
+import org.msp.esg.domain.EvidenceDocument;
 import org.msp.esg.domain.Review;
 import org.msp.esg.domain.ReviewHistoryEntry;
+import org.msp.esg.domain.ReviewItem;
 import org.msp.esg.domain.ReviewStatus;
 import org.msp.esg.domain.Reviewer;
 import org.msp.esg.service.ReviewService;
@@ -37,6 +39,7 @@ import org.msp.platform.security.Caller;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -98,7 +101,7 @@ public class ReviewResource {
         boolean withRatings = mayReadRatings(review);
         return ReviewHistoryEntry.of(id).stream()
                 .filter(entry -> withRatings || entry.action != ReviewHistoryEntry.Action.RATED)
-                .map(ReviewHistoryView::of).toList();
+                .map(entry -> ReviewHistoryView.of(entry, caller.hasRole(Caller.SECRETARIAT))).toList();
     }
 
     /**
@@ -132,9 +135,13 @@ public class ReviewResource {
     @Transactional
     public ReviewView.ItemView rate(@PathParam("id") UUID id, @PathParam("code") String code,
             @NotNull @Valid RatingRequest request) {
+        List<EvidenceDocument> documents = request.evidenceDocuments() == null ? List.of()
+                : request.evidenceDocuments().stream()
+                        .map(d -> new EvidenceDocument(d.documentId(), d.sha256().toLowerCase(Locale.ROOT))).toList();
         Review review = reviews.rate(id, code, request.rating(), blankToNull(request.evidence()),
-                request.evidenceUrls(), blankToNull(request.comment()), actingReviewer());
-        return ReviewView.ItemView.of(review.item(code).orElseThrow());
+                request.evidenceUrls(), documents, blankToNull(request.comment()), actingReviewer());
+        ReviewItem item = review.item(code).orElseThrow();
+        return ReviewView.ItemView.of(item, ReviewView.documentsOf(List.of(item)));
     }
 
     @POST
@@ -142,7 +149,8 @@ public class ReviewResource {
     @RolesAllowed(Caller.ESG_REVIEWER)
     @Transactional
     public ReviewView complete(@PathParam("id") UUID id, @NotNull @Valid CompletionRequest request) {
-        return ReviewView.of(reviews.complete(id, request.riskCategory(), actingReviewer()), true);
+        return ReviewView.of(reviews.complete(id, request.riskCategory(), blankToNull(request.categoryChangeReason()),
+                actingReviewer()), true);
     }
 
     private boolean mayReadRatings(Review review) {

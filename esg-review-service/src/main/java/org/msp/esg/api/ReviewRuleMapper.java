@@ -26,8 +26,8 @@ public class ReviewRuleMapper {
             case CONFLICT -> "Conflict";
             case INCOMPLETE -> "Unprocessable Content";
         };
-        List<Problem.FieldError> errors = e.fields().stream()
-                .map(field -> new Problem.FieldError(field, e.fieldMessage())).toList();
+        List<Problem.FieldError> errors = e.fieldMessages().entrySet().stream()
+                .map(field -> new Problem.FieldError(field.getKey(), field.getValue())).toList();
         return Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem("https://msp-pipeline.org/problems/" + status, title, status, e.getMessage(),
                         uri.getPath(), errors))

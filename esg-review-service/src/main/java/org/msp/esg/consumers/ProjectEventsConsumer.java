@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.msp.esg.service.ReviewService;
 import org.msp.events.CloudEvent;
+import org.msp.events.project.DocumentPublished;
 import org.msp.events.project.ProjectStatus;
 import org.msp.events.project.ProjectStatusChanged;
 import org.msp.events.project.ProjectSubmitted;
@@ -17,7 +18,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Follows {@code msp.projects}: a submitted project gets its review opened; a project withdrawn
- * while its review is open gets the review cancelled. Everything else is recorded as skipped. The
+ * while its review is open gets the review cancelled; a published document is remembered so that
+ * reviewers can cite it as evidence. Everything else is recorded as skipped. The
  * events arrive already validated against the contract (invalid ones were dead-lettered at the edge).
  */
 @ApplicationScoped
@@ -33,6 +35,7 @@ public class ProjectEventsConsumer {
         this.handlers = EventHandlers.builder()
                 .on(ProjectSubmitted.class, this::submitted)
                 .on(ProjectStatusChanged.class, this::statusChanged)
+                .on(DocumentPublished.class, this::documentPublished)
                 .build();
     }
 
@@ -58,6 +61,13 @@ public class ProjectEventsConsumer {
         return reviews.cancelFor(change.projectId(), reason, actorOf(event))
                 ? Result.APPLIED
                 : Result.skipped("no open review for project " + change.projectId());
+    }
+
+    Result documentPublished(CloudEvent<DocumentPublished> event) {
+        DocumentPublished document = event.data();
+        return reviews.learnDocument(document)
+                ? Result.APPLIED
+                : Result.skipped("document " + document.documentId() + " is already known");
     }
 
     private static String actorOf(CloudEvent<?> event) {

@@ -12,7 +12,11 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.msp.events.Mineral;
+import org.msp.events.esg.CommentAnswered;
+import org.msp.events.esg.CommentReceived;
 import org.msp.events.esg.Condition;
+import org.msp.events.esg.ConsultationClosed;
+import org.msp.events.esg.ConsultationOpened;
 import org.msp.events.esg.ReviewAssigned;
 import org.msp.events.esg.ReviewCompleted;
 import org.msp.events.esg.ReviewOpened;
@@ -23,7 +27,9 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,6 +98,30 @@ public class Review extends PanacheEntityBase {
     @Column(name = "closed_reason")
     String closedReason;
     static final int CLOSED_REASON_LENGTH = 2000; // closed_reason VARCHAR(2000)
+
+    /** Why the completion's risk category differs from the screening's; published with the review. */
+    @Column(name = "category_change_reason")
+    String categoryChangeReason;
+
+    // --- screening and public consultation (SPEC §9; V5__screening_and_consultation.sql)
+    @Column(name = "screened_at")
+    OffsetDateTime screenedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "screening_category")
+    RiskCategory screeningCategory;
+    @Column(name = "screening_summary")
+    String screeningSummary;
+    @Column(name = "consultation_opens_at")
+    OffsetDateTime consultationOpensAt;
+    @Column(name = "consultation_closes_at")
+    OffsetDateTime consultationClosesAt;
+    /** Set once the window's end was recorded and consultation-closed published (at most once). */
+    @Column(name = "consultation_closed_at")
+    OffsetDateTime consultationClosedAt;
+
+    @OneToMany(mappedBy = "review", cascade = CascadeType.ALL)
+    @OrderBy("position")
+    List<ConsultationComment> comments = new ArrayList<>();
 
     @Version
     public int version;
@@ -185,6 +215,17 @@ public class Review extends PanacheEntityBase {
      */
     public ItemRating rate(String code, ItemRating rating, String evidence, List<String> evidenceUrls, String comment,
             Reviewer by, OffsetDateTime now) {
+        return rate(code, rating, evidence, evidenceUrls, List.of(), List.of(), comment, by, now);
+    }
+
+    /**
+     * Rates as above, citing published project documents as evidence: each must be one of
+     * {@code knownDocuments} (the documents this service learnt from project-service), of this project,
+     * and cited with the SHA-256 it was published with; otherwise 409 naming {@code evidenceDocuments}.
+     */
+    public ItemRating rate(String code, ItemRating rating, String evidence, List<String> evidenceUrls,
+            List<EvidenceDocument> evidenceDocuments, List<ProjectDocument> knownDocuments, String comment,
+            Reviewer by, OffsetDateTime now) {
         requireAssignedReviewer(by, "rates items");
         requireNotClosed();
         ReviewItem item = item(code).orElseThrow(() -> new ReviewRuleException(NOT_FOUND,
@@ -198,24 +239,72 @@ public class Review extends PanacheEntityBase {
             throw new ReviewRuleException(INVALID, "critical item " + code + " can only be NOT_APPLICABLE with a comment",
                     List.of("comment"), "required to rate a critical item NOT_APPLICABLE");
         }
+        List<String> refused = new ArrayList<>();
+        for (EvidenceDocument cited : evidenceDocuments) {
+            Optional<ProjectDocument> known = knownDocuments.stream()
+                    .filter(d -> d.documentId.equals(cited.documentId())).findFirst();
+            if (known.isEmpty() || !known.get().projectId.equals(projectId)) {
+                refused.add("document " + cited.documentId() + " is not a published document of this project");
+            } else if (!known.get().sha256.equalsIgnoreCase(cited.sha256())) {
+                refused.add("document " + cited.documentId() + " was published with SHA-256 " + known.get().sha256
+                        + ", not " + cited.sha256());
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ReviewRuleException(CONFLICT, String.join("; ", refused), List.of("evidenceDocuments"),
+                    String.join("; ", refused));
+        }
         ItemRating previous = item.rating;
-        item.rate(rating, evidence, evidenceUrls, comment, now);
+        item.rate(rating, evidence, evidenceUrls, evidenceDocuments, comment, now);
         return previous;
+    }
+
+    /** Completes the review without changing the screening's category (or when there was no screening). */
+    public ReviewCompleted complete(RiskCategory category, Reviewer by, OffsetDateTime now) {
+        return complete(category, null, by, now);
     }
 
     /**
      * Completes the review: scores it, sets the outcome and the reviewer's risk category, and freezes it;
-     * returns the event publishing the result. Refused (422) while any item is unrated or when nothing
-     * is applicable.
+     * returns the event publishing the result. Refused (422, every reason listed) while any item is
+     * unrated; when the project was screened, also while its comment window is open, while any comment
+     * that is not hidden is unanswered, and when the category differs from the screening's without a
+     * {@code categoryChangeReason}. A review never screened completes as before: the consultation is
+     * the reviewer's step to take, and a review that opened one waits for it.
      */
-    public ReviewCompleted complete(RiskCategory category, Reviewer by, OffsetDateTime now) {
+    public ReviewCompleted complete(RiskCategory category, String categoryChangeReason, Reviewer by,
+            OffsetDateTime now) {
         requireAssignedReviewer(by, "completes the review");
         requireNotClosed();
         List<Scorecard.Line> lines = lines();
+        Map<String, String> missing = new LinkedHashMap<>();
         List<String> unrated = Scorecard.unrated(lines);
+        unrated.forEach(code -> missing.put(code, "not rated yet"));
+        List<String> reasons = new ArrayList<>();
         if (!unrated.isEmpty()) {
-            throw new ReviewRuleException(INCOMPLETE, unrated.size() + " item(s) not rated yet: "
-                    + String.join(", ", unrated), unrated, "not rated yet");
+            reasons.add(unrated.size() + " item(s) not rated yet: " + String.join(", ", unrated));
+        }
+        boolean noReason = categoryChangeReason == null || categoryChangeReason.isBlank();
+        if (screened()) {
+            if (now.isBefore(consultationClosesAt)) {
+                missing.put("consultation", "the public comment window is open until " + consultationClosesAt);
+                reasons.add("the public comment window is open until " + consultationClosesAt);
+            }
+            List<UUID> unanswered = comments.stream().filter(c -> !c.hidden() && !c.answered()).map(c -> c.id)
+                    .toList();
+            unanswered.forEach(id -> missing.put("comments/" + id, "not answered yet"));
+            if (!unanswered.isEmpty()) {
+                reasons.add(unanswered.size() + " comment(s) not answered yet");
+            }
+            if (category != screeningCategory && noReason) {
+                missing.put("categoryChangeReason", "required: the screening placed the project in category "
+                        + screeningCategory + ", the completion says " + category);
+                reasons.add("the risk category differs from the screening's (" + screeningCategory
+                        + ") and no categoryChangeReason says why");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ReviewRuleException(INCOMPLETE, String.join("; ", reasons), missing);
         }
         if (!Scorecard.hasApplicableItems(lines)) {
             throw new ReviewRuleException(INCOMPLETE, "every item is NOT_APPLICABLE; there is nothing to score");
@@ -224,6 +313,7 @@ public class Review extends PanacheEntityBase {
         this.score = result.score();
         this.outcome = result.outcome();
         this.riskCategory = category;
+        this.categoryChangeReason = screened() && category != screeningCategory ? categoryChangeReason.strip() : null;
         this.completedAt = now;
         this.status = ReviewStatus.COMPLETED;
         // domain and contract enums share their names (platform-events org.msp.events.esg)
@@ -234,6 +324,118 @@ public class Review extends PanacheEntityBase {
         return new ReviewCompleted(projectId, projectTitle, hostCountry, submittingPartner, minerals(), id,
                 org.msp.events.esg.ReviewOutcome.valueOf(result.outcome().name()), result.score(),
                 org.msp.events.esg.RiskCategory.valueOf(category.name()), conditions);
+    }
+
+    /**
+     * The assigned reviewer screens the project: a risk category and a plain-language summary, which
+     * open the public comment window for as long as {@code windows} gives that category. Once only
+     * (409 after), and only while the review is open.
+     */
+    public ConsultationOpened screen(RiskCategory category, String summary, Reviewer by, ConsultationWindows windows,
+            OffsetDateTime now) {
+        requireAssignedReviewer(by, "screens the project");
+        requireNotClosed();
+        if (screened()) {
+            throw new ReviewRuleException(CONFLICT, "the project was already screened (category " + screeningCategory
+                    + ") and its consultation opened on " + consultationOpensAt);
+        }
+        this.screenedAt = now;
+        this.screeningCategory = category;
+        this.screeningSummary = summary;
+        this.consultationOpensAt = now;
+        this.consultationClosesAt = now.plus(windows.of(category));
+        return new ConsultationOpened(projectId, projectTitle, hostCountry, submittingPartner, minerals(), id,
+                org.msp.events.esg.RiskCategory.valueOf(category.name()), summary, consultationOpensAt,
+                consultationClosesAt);
+    }
+
+    /**
+     * Adds a comment to the open consultation. 409 unless the window is open now and the review is
+     * still open; 403 for the assigned reviewer (it answers, it does not comment); 400 naming
+     * {@code itemCodes} when one is not an item of this review.
+     */
+    public CommentReceived comment(Commenter author, String body, String language, List<String> itemCodes,
+            String onBehalfOf, OffsetDateTime now) {
+        if (reviewer != null && reviewer.equals(author.subject())) {
+            throw new ReviewRuleException(FORBIDDEN, "the assigned reviewer answers comments; it cannot comment on its own review");
+        }
+        requireNotClosed();
+        if (!consultationOpenAt(now)) {
+            throw new ReviewRuleException(CONFLICT, !screened() ? "no public consultation has opened on this review"
+                    : now.isBefore(consultationOpensAt) ? "the consultation opens on " + consultationOpensAt
+                    : "the consultation closed on " + consultationClosesAt);
+        }
+        List<String> unknown = itemCodes.stream().filter(code -> item(code).isEmpty()).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new ReviewRuleException(INVALID, "not checklist items of this review: " + String.join(", ", unknown),
+                    List.of("itemCodes"), "unknown item code(s): " + String.join(", ", unknown));
+        }
+        ConsultationComment comment = ConsultationComment.of(this, comments.size() + 1, author, body, language,
+                itemCodes, onBehalfOf, now);
+        comments.add(comment);
+        return new CommentReceived(projectId, projectTitle, hostCountry, submittingPartner, minerals(), id, comment.id,
+                comment.itemCodes(), language);
+    }
+
+    /**
+     * The assigned reviewer answers (or revises its answer to) a comment, also after the window closed,
+     * until the review completes.
+     */
+    public CommentAnswered answer(UUID commentId, CommentDisposition disposition, String response, Reviewer by,
+            OffsetDateTime now) {
+        requireAssignedReviewer(by, "answers comments");
+        requireNotClosed();
+        ConsultationComment comment = requireComment(commentId);
+        comment.answer(disposition, response, now);
+        return new CommentAnswered(projectId, projectTitle, hostCountry, submittingPartner, minerals(), id, commentId,
+                org.msp.events.esg.CommentDisposition.valueOf(disposition.name()));
+    }
+
+    /**
+     * The secretariat hides a comment with a public reason: its text is withheld from the public, the fact,
+     * time and reason are shown. Kept for good; hiding twice is refused (409). Allowed after completion
+     * too, since what is published must be fit to stay published.
+     */
+    public ConsultationComment hide(UUID commentId, String reason, String by, OffsetDateTime now) {
+        ConsultationComment comment = requireComment(commentId);
+        if (comment.hidden()) {
+            throw new ReviewRuleException(CONFLICT, "the comment was already hidden on " + comment.hiddenAt + ": "
+                    + comment.hiddenReason);
+        }
+        comment.hide(reason, by, now);
+        return comment;
+    }
+
+    /**
+     * Records that the comment window has ended and returns the event saying so; empty when there is
+     * no window, it has not ended yet, it was already recorded, or the review was cancelled (a
+     * withdrawn project held no consultation worth counting).
+     */
+    public Optional<ConsultationClosed> closeConsultation(OffsetDateTime now) {
+        if (!screened() || consultationClosedAt != null || now.isBefore(consultationClosesAt)
+                || status == ReviewStatus.CANCELLED) {
+            return Optional.empty();
+        }
+        consultationClosedAt = consultationClosesAt;
+        int hidden = (int) comments.stream().filter(ConsultationComment::hidden).count();
+        return Optional.of(new ConsultationClosed(projectId, projectTitle, hostCountry, submittingPartner, minerals(),
+                id, consultationClosesAt, comments.size(), hidden));
+    }
+
+    /** Whether a comment may be added at {@code now}: screened, inside the window, review not closed. */
+    public boolean consultationOpenAt(OffsetDateTime now) {
+        return screened() && !status.isClosed() && !now.isBefore(consultationOpensAt)
+                && now.isBefore(consultationClosesAt);
+    }
+
+    public boolean screened() {
+        return screenedAt != null;
+    }
+
+    private ConsultationComment requireComment(UUID commentId) {
+        return comments.stream().filter(c -> c.id.equals(commentId)).findFirst()
+                .orElseThrow(() -> new ReviewRuleException(NOT_FOUND, "comment " + commentId
+                        + " is not part of this review's consultation"));
     }
 
     /** Closes an open review whose project went away; false when it was already closed. */
@@ -340,5 +542,37 @@ public class Review extends PanacheEntityBase {
 
     public String closedReason() {
         return closedReason;
+    }
+
+    public String categoryChangeReason() {
+        return categoryChangeReason;
+    }
+
+    public OffsetDateTime screenedAt() {
+        return screenedAt;
+    }
+
+    public RiskCategory screeningCategory() {
+        return screeningCategory;
+    }
+
+    public String screeningSummary() {
+        return screeningSummary;
+    }
+
+    public OffsetDateTime consultationOpensAt() {
+        return consultationOpensAt;
+    }
+
+    public OffsetDateTime consultationClosesAt() {
+        return consultationClosesAt;
+    }
+
+    public OffsetDateTime consultationClosedAt() {
+        return consultationClosedAt;
+    }
+
+    public List<ConsultationComment> comments() {
+        return List.copyOf(comments);
     }
 }

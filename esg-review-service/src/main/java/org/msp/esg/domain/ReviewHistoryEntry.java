@@ -18,7 +18,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "review_history")
 public class ReviewHistoryEntry extends PanacheEntityBase {
-    public enum Action { OPENED, ASSIGNED, RATED, COMPLETED, CANCELLED }
+    public enum Action {
+        OPENED, ASSIGNED, RATED, COMPLETED, CANCELLED,
+        // the public consultation (SPEC §9)
+        SCREENED, COMMENTED, ANSWERED, HIDDEN, CONSULTATION_CLOSED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

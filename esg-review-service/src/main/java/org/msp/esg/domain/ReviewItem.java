@@ -46,6 +46,9 @@ public class ReviewItem extends PanacheEntityBase {
     /** Newline-separated; exposed as a list. */
     @Column(name = "evidence_urls")
     String evidenceUrlsColumn;
+    /** The published documents cited as evidence, one {@code <documentId> <sha256>} per line. */
+    @Column(name = "evidence_documents")
+    String evidenceDocumentsColumn;
     public String comment;
     @Column(name = "rated_at")
     public OffsetDateTime ratedAt;
@@ -66,8 +69,14 @@ public class ReviewItem extends PanacheEntityBase {
                 : Arrays.asList(evidenceUrlsColumn.split("\n"));
     }
 
-    void rate(ItemRating rating, String evidence, List<String> evidenceUrls, String comment, OffsetDateTime now) {
+    public List<EvidenceDocument> evidenceDocuments() {
+        return EvidenceDocument.fromColumn(evidenceDocumentsColumn);
+    }
+
+    void rate(ItemRating rating, String evidence, List<String> evidenceUrls, List<EvidenceDocument> evidenceDocuments,
+            String comment, OffsetDateTime now) {
         this.rating = rating;
+        this.evidenceDocumentsColumn = EvidenceDocument.column(evidenceDocuments);
         this.evidence = evidence;
         this.evidenceUrlsColumn = evidenceUrls == null || evidenceUrls.isEmpty() ? null : String.join("\n", evidenceUrls);
         this.comment = comment;

@@ -1,6 +1,8 @@
 package org.msp.esg.domain;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A command the review's rules refuse; nothing was changed. {@link Kind} tells the API which
@@ -21,8 +23,7 @@ public class ReviewRuleException extends RuntimeException {
     }
 
     private final Kind kind;
-    private final List<String> fields;
-    private final String fieldMessage;
+    private final Map<String, String> fieldMessages;
 
     public ReviewRuleException(Kind kind, String message) {
         this(kind, message, List.of(), null);
@@ -31,8 +32,16 @@ public class ReviewRuleException extends RuntimeException {
     public ReviewRuleException(Kind kind, String message, List<String> fields, String fieldMessage) {
         super(message);
         this.kind = kind;
-        this.fields = List.copyOf(fields);
-        this.fieldMessage = fieldMessage;
+        Map<String, String> messages = new LinkedHashMap<>();
+        fields.forEach(field -> messages.put(field, fieldMessage));
+        this.fieldMessages = messages;
+    }
+
+    /** Refused for several reasons at once, each naming its field (or item, or comment) with its own message. */
+    public ReviewRuleException(Kind kind, String message, Map<String, String> fieldMessages) {
+        super(message);
+        this.kind = kind;
+        this.fieldMessages = new LinkedHashMap<>(fieldMessages);
     }
 
     public Kind kind() {
@@ -40,10 +49,11 @@ public class ReviewRuleException extends RuntimeException {
     }
 
     public List<String> fields() {
-        return fields;
+        return List.copyOf(fieldMessages.keySet());
     }
 
-    public String fieldMessage() {
-        return fieldMessage;
+    /** Each named field with why it was refused, in the order the rules found them. */
+    public Map<String, String> fieldMessages() {
+        return java.util.Collections.unmodifiableMap(fieldMessages);
     }
 }

@@ -5,6 +5,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.msp.esg.domain.ChecklistTemplate;
+import org.msp.esg.domain.EvidenceDocument;
+import org.msp.esg.domain.ProjectDocument;
 import org.msp.esg.domain.ItemRating;
 import org.msp.esg.domain.Review;
 import org.msp.esg.domain.ReviewHistoryEntry;
@@ -12,6 +14,7 @@ import org.msp.esg.domain.ReviewHistoryEntry.Action;
 import org.msp.esg.domain.Reviewer;
 import org.msp.esg.domain.RiskCategory;
 import org.msp.events.esg.ReviewCompleted;
+import org.msp.events.project.DocumentPublished;
 import org.msp.events.project.ProjectSubmitted;
 import org.msp.platform.api.ProblemException;
 import org.msp.platform.outbox.Outbox;
@@ -30,12 +33,13 @@ import java.util.UUID;
 public class ReviewService {
     private final Outbox outbox;
     private final String templateKey;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ReviewService(Outbox outbox,
-            @ConfigProperty(name = "msp.esg.checklist-template-key") String templateKey) {
+            @ConfigProperty(name = "msp.esg.checklist-template-key") String templateKey, Clock clock) {
         this.outbox = outbox;
         this.templateKey = templateKey;
+        this.clock = clock;
     }
 
     /**
@@ -90,8 +94,18 @@ public class ReviewService {
     @Transactional
     public Review rate(UUID reviewId, String code, ItemRating rating, String evidence, List<String> evidenceUrls,
             String comment, Reviewer reviewer) {
+        return rate(reviewId, code, rating, evidence, evidenceUrls, List.of(), comment, reviewer);
+    }
+
+    /** Rates an item, citing published project documents (checked against those learnt from project-service). */
+    @Transactional
+    public Review rate(UUID reviewId, String code, ItemRating rating, String evidence, List<String> evidenceUrls,
+            List<EvidenceDocument> evidenceDocuments, String comment, Reviewer reviewer) {
         Review review = locked(reviewId);
-        ItemRating previous = review.rate(code, rating, evidence, evidenceUrls, comment, reviewer, now());
+        List<ProjectDocument> known = ProjectDocument.byIds(
+                evidenceDocuments.stream().map(EvidenceDocument::documentId).distinct().toList());
+        ItemRating previous = review.rate(code, rating, evidence, evidenceUrls, evidenceDocuments, known, comment,
+                reviewer, now());
         history(review, reviewer.subject(), Action.RATED, code, rating,
                 (previous == null ? "rated" : "re-rated from " + previous) + (comment == null ? "" : ": " + comment));
         return review;
@@ -99,16 +113,43 @@ public class ReviewService {
 
     @Transactional
     public Review complete(UUID reviewId, RiskCategory category, Reviewer reviewer) {
+        return complete(reviewId, category, null, reviewer);
+    }
+
+    /**
+     * Completes the review. A consultation whose window ended but whose closing the periodic check has not
+     * recorded yet is closed here first, so that consultation-closed always precedes review-completed.
+     */
+    @Transactional
+    public Review complete(UUID reviewId, RiskCategory category, String categoryChangeReason, Reviewer reviewer) {
         Review review = locked(reviewId);
-        ReviewCompleted completed = review.complete(category, reviewer, now());
+        OffsetDateTime now = now();
+        ReviewCompleted completed = review.complete(category, categoryChangeReason, reviewer, now);
+        review.closeConsultation(now).ifPresent(closed -> {
+            history(review, reviewer.subject(), Action.CONSULTATION_CLOSED, null, null, closed.comments()
+                    + " comment(s), " + closed.hiddenComments() + " hidden; window ended " + closed.closedAt());
+            outbox.publish(closed);
+        });
         history(review, reviewer.subject(), Action.COMPLETED, null, null, completed.outcome() + ", score "
                 + completed.score() + ", risk category " + category + ", " + completed.conditions().size()
-                + " condition(s)");
+                + " condition(s)" + (review.categoryChangeReason() == null ? ""
+                : "; category changed from the screening's " + review.screeningCategory() + ": "
+                        + review.categoryChangeReason()));
         outbox.publish(completed);
         return review;
     }
 
-    private Review locked(UUID reviewId) {
+    /** Records what a document-published event says of a document; false when it was already known. */
+    @Transactional
+    public boolean learnDocument(DocumentPublished published) {
+        if (ProjectDocument.findById(published.documentId()) != null) {
+            return false;
+        }
+        ProjectDocument.of(published, now()).persist();
+        return true;
+    }
+
+    static Review locked(UUID reviewId) {
         Review review = Review.findById(reviewId, LockModeType.PESSIMISTIC_WRITE);
         if (review == null) {
             throw ProblemException.notFound("review " + reviewId);

@@ -361,6 +361,94 @@ public interface Messages {
 
     String review_closed();
 
+    // --- the public consultation (SPEC §9)
+
+    String consultation_link();
+
+    String consult_title(String title);
+
+    String consult_done_of(String d);
+
+    String consult_field(String f);
+
+    String consult_window_heading();
+
+    String consult_state_of(String s);
+
+    String consult_opens();
+
+    String consult_closes();
+
+    String consult_summary();
+
+    String consult_screen_heading();
+
+    String consult_screen_hint();
+
+    String consult_screen_submit();
+
+    String consult_comments(int count);
+
+    String consult_no_comments();
+
+    String consult_comment_by(int number, String name);
+
+    String consult_role_of(String r);
+
+    String consult_on_behalf_of(String org);
+
+    String consult_hidden(String time);
+
+    String consult_hidden_reason(String reason);
+
+    String consult_concerns();
+
+    String consult_whole_project();
+
+    String consult_answer_heading();
+
+    String consult_disposition_of(String d);
+
+    String consult_unanswered();
+
+    String consult_answer_legend(int number);
+
+    String consult_disposition();
+
+    String consult_response();
+
+    String consult_answer_submit(int number);
+
+    String consult_hide_legend(int number);
+
+    String consult_hide_reason();
+
+    String consult_hide_submit(int number);
+
+    String consult_form_heading();
+
+    String consult_public_note();
+
+    String consult_body();
+
+    String consult_language();
+
+    String consult_language_hint();
+
+    String consult_items_label();
+
+    String consult_on_behalf();
+
+    String consult_submit();
+
+    String consult_may_not_comment();
+
+    String consult_sign_in();
+
+    String consult_review_link();
+
+    String category_change_reason();
+
     String round_check();
 
     String round_preview();

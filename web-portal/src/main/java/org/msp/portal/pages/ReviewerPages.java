@@ -175,6 +175,8 @@ public class ReviewerPages {
         UUID reviewId = PublicPages.uuid(id);
         Map<String, String> completion = new HashMap<>();
         completion.put("riskCategory", PublicPages.blank(form.getFirst("riskCategory")));
+        // needed only when the category differs from the one the project was screened in (consultation)
+        completion.put("categoryChangeReason", PublicPages.blank(form.getFirst("categoryChangeReason")));
         try {
             ReviewsApi.Review completed = reviews.complete(reviewId, completion);
             return Pages.seeOther("/projects/" + completed.projectId() + "?done=review-completed");

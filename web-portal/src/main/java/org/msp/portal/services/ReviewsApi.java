@@ -58,6 +58,57 @@ public interface ReviewsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Review complete(@PathParam("id") UUID id, Map<String, String> completion);
 
+    // --- the public consultation (SPEC §9)
+
+    @GET
+    @Path("/reviews/{id}/consultation")
+    Consultation consultation(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/reviews/{id}/screening")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Consultation screen(@PathParam("id") UUID id, Map<String, String> screening);
+
+    @POST
+    @Path("/reviews/{id}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Comment comment(@PathParam("id") UUID id, Map<String, Object> comment);
+
+    @PUT
+    @Path("/reviews/{id}/comments/{cid}/response")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Comment answer(@PathParam("id") UUID id, @PathParam("cid") UUID commentId, Map<String, String> answer);
+
+    @PUT
+    @Path("/reviews/{id}/comments/{cid}/moderation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Comment hide(@PathParam("id") UUID id, @PathParam("cid") UUID commentId, Map<String, String> moderation);
+
+    record ConsultationItem(String code, String title) {
+    }
+
+    record Answer(String disposition, String response, OffsetDateTime answeredAt) {
+    }
+
+    record Comment(UUID id, int number, String authorName, String authorRole, String onBehalfOf, String body,
+            String language, List<String> itemCodes, OffsetDateTime receivedAt, boolean hidden, OffsetDateTime hiddenAt,
+            String hiddenReason, Answer answer) {
+    }
+
+    /** A review's consultation: state NOT_OPENED, OPEN or CLOSED. */
+    record Consultation(UUID reviewId, UUID projectId, String projectTitle, String state, String riskCategory,
+            String summary, OffsetDateTime screenedAt, OffsetDateTime opensAt, OffsetDateTime closesAt,
+            OffsetDateTime closedAt, List<ConsultationItem> items, List<Comment> comments) {
+
+        public boolean isOpen() {
+            return "OPEN".equals(state);
+        }
+
+        public boolean isNotOpened() {
+            return "NOT_OPENED".equals(state);
+        }
+    }
+
     record TemplateItem(String code, String title, String guidance, String framework, int weight, boolean critical) {
     }
 
