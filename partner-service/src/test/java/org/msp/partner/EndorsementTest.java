@@ -58,6 +58,8 @@ class EndorsementTest {
         assertEquals(1, SupportEventsOnTopic.count(events, WITHDRAWN));
         assertEquals(List.of(GIVEN, WITHDRAWN), events.stream().map(CloudEvent::type).toList());
         assertEquals("ZM", ((EndorsementGiven) events.get(0).data()).partner());
+        // Zambia is a producer country in the registry: project-service will not count it toward the quorum
+        assertEquals(org.msp.events.partner.PartnerKind.PRODUCER_COUNTRY, ((EndorsementGiven) events.get(0).data()).partnerKind());
         assertEquals("ZM", ((EndorsementWithdrawn) events.get(1).data()).partner());
         events.forEach(e -> {
             EventData data = e.data();

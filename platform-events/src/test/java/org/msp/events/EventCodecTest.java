@@ -114,7 +114,7 @@ class EventCodecTest {
     void aProducerCannotPublishAPayloadOutsideItsLimits() {
         var sample = (org.msp.events.partner.EndorsementGiven) EventSamples.sample(EventType.PARTNER_ENDORSEMENT_GIVEN);
         var bad = new org.msp.events.partner.EndorsementGiven(sample.projectId(), "t".repeat(201),
-                sample.hostCountry(), sample.submittingPartner(), sample.minerals(), "XX");
+                sample.hostCountry(), sample.submittingPartner(), sample.minerals(), "XX", sample.partnerKind());
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> EventSamples.json(bad));
         assertTrue(refused.getMessage().contains("data.partner") && refused.getMessage().contains("data.title"),

@@ -19,6 +19,7 @@ import org.msp.events.partner.EndorsementGiven;
 import org.msp.events.partner.EndorsementWithdrawn;
 import org.msp.events.partner.Instrument;
 import org.msp.events.partner.InterestExpressed;
+import org.msp.events.partner.PartnerKind;
 import org.msp.events.project.Disclosure;
 import org.msp.events.project.DocumentPublished;
 import org.msp.events.project.DocumentType;
@@ -107,9 +108,14 @@ public final class EventSamples {
                 partner, instrument, amount, "indicative");
     }
 
+    /** An MSP partner's endorsement. */
     public static EndorsementGiven endorsed(Facts f, String partner) {
+        return endorsed(f, partner, PartnerKind.MSP_PARTNER);
+    }
+
+    public static EndorsementGiven endorsed(Facts f, String partner, PartnerKind kind) {
         return new EndorsementGiven(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
-                partner);
+                partner, kind);
     }
 
     public static EndorsementWithdrawn endorsementWithdrawn(Facts f, String partner) {

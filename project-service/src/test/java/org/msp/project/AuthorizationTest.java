@@ -143,8 +143,8 @@ class AuthorizationTest {
                     events);
             proposals.record(proposal, proposal.reviewCompleted("review-1", ReviewOutcome.CLEARED,
                     new BigDecimal("80"), "[]", events.id(), proposals.now()).orElseThrow(), events);
-            StandingEndorsement.stand(proposal.id(), "US", proposals.now());
-            StandingEndorsement.stand(proposal.id(), "EU", proposals.now());
+            StandingEndorsement.stand(proposal.id(), "US", true, proposals.now());
+            StandingEndorsement.stand(proposal.id(), "EU", true, proposals.now());
             proposals.reconsiderQuorum(proposal, events);
         });
         assertStatus(id, "ENDORSED");

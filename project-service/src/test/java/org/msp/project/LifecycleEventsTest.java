@@ -15,6 +15,7 @@ import org.msp.events.CloudEvent;
 import org.msp.events.EventData;
 import org.msp.events.EventSamples;
 import org.msp.events.EventSamples.Facts;
+import org.msp.events.partner.PartnerKind;
 import org.msp.events.Mineral;
 import org.msp.events.esg.ReviewOutcome;
 import org.msp.events.partner.Instrument;
@@ -226,6 +227,27 @@ class LifecycleEventsTest {
         given().when().get("/api/v1/projects/{id}/history/verify", id).then()
                 .body("intact", equalTo(false)).body("brokenAtSeq", equalTo(hashes.size()))
                 .body("problem", org.hamcrest.Matchers.containsString("entries were deleted"));
+    }
+
+    /** Tried on the running platform: DR Congo and Zambia's officers made a project ENDORSED. No longer. */
+    @Test
+    void onlyMspPartnersCountTowardTheQuorumAProducerCountrysEndorsementIsKeptButNotCounted() {
+        String id = submittedProject("Endorsed by producer countries");
+        UUID review = UUID.randomUUID();
+        sendAndAwait(EventSamples.reviewOpened(facts(id), review));
+        sendAndAwait(EventSamples.reviewCompleted(facts(id), review, ReviewOutcome.CLEARED, new BigDecimal("90")));
+        awaitStatus(id, "OPEN_FOR_SUPPORT");
+
+        assertEquals(Inbox.Outcome.APPLIED, sendAndAwait(EventSamples.endorsed(facts(id), "CD", PartnerKind.PRODUCER_COUNTRY)));
+        assertEquals(Inbox.Outcome.APPLIED, sendAndAwait(EventSamples.endorsed(facts(id), "ZM", PartnerKind.PRODUCER_COUNTRY)));
+        given().when().get("/api/v1/projects/{id}", id).then().body("status", equalTo("OPEN_FOR_SUPPORT"));
+
+        sendAndAwait(EventSamples.endorsed(facts(id), "US", PartnerKind.MSP_PARTNER));
+        given().when().get("/api/v1/projects/{id}", id).then().body("status", equalTo("OPEN_FOR_SUPPORT"));
+        sendAndAwait(EventSamples.endorsed(facts(id), "JP", PartnerKind.MSP_PARTNER));
+        awaitStatus(id, "ENDORSED");
+        given().when().get("/api/v1/projects/{id}/history", id).then().body("reason", org.hamcrest.Matchers.hasItem(
+                "2 MSP partners other than the submitting partner endorse it (quorum 2)"));
     }
 
     void endorse(String id, String partner, String what) {

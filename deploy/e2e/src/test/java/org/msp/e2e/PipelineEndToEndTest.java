@@ -58,7 +58,7 @@ class PipelineEndToEndTest {
             Set.of("project.submitted", "esg.review-opened", "project.status-changed:ESG_REVIEW"),
             Set.of("esg.review-assigned:JP"),
             Set.of("esg.review-completed:CLEARED_WITH_CONDITIONS", "project.status-changed:OPEN_FOR_SUPPORT"),
-            Set.of("partner.interest-expressed:US", "partner.endorsement-given:US",
+            Set.of("partner.endorsement-given:CD", "partner.interest-expressed:US", "partner.endorsement-given:US",
                     "partner.interest-expressed:EU", "partner.endorsement-given:EU",
                     "project.status-changed:ENDORSED"),
             Set.of("project.prioritised"));
@@ -158,7 +158,7 @@ class PipelineEndToEndTest {
 
     @Test
     @Order(4)
-    @DisplayName("4. the project opens for support; ZM cannot endorse as US; US and EU endorse; it is ENDORSED")
+    @DisplayName("4. the project opens for support; ZM cannot endorse as US; DR Congo's endorsement is shown but not counted; US and EU endorse; it is ENDORSED")
     void partnersEndorse() {
         awaitProjectStatus(projectId, "OPEN_FOR_SUPPORT");
         as("gb-officer").get(url(ProcessPlatform.PROJECTS, "/projects/" + projectId)).then()
@@ -170,12 +170,27 @@ class PipelineEndToEndTest {
                 .put(url(ProcessPlatform.PARTNERS, "/projects/" + projectId + "/endorsement"))
                 .then().statusCode(403).body("detail", containsString("acts only for its own country"));
 
+        // a producer country's endorsement is recorded and shown, but only MSP partners make the quorum
+        endorse("cd-officer", projectId).then().statusCode(201);
         expressInterest("us-officer", projectId, "LOAN", 20_000_000).then().statusCode(201);
         endorse("us-officer", projectId).then().statusCode(201);
         expressInterest("eu-officer", projectId, "GRANT", 5_000_000).then().statusCode(201);
         endorse("eu-officer", projectId).then().statusCode(201);
 
         awaitProjectStatus(projectId, "ENDORSED");
+        anonymous().get(url(ProcessPlatform.PARTNERS, "/projects/" + projectId + "/endorsements")).then()
+                .body("endorsements.partner", hasItem("CD"));
+        // the quorum was reached by the EU's endorsement (the third), not by the US's (the second)
+        List<Map<String, Object>> endorsements = await("the endorsements on the timeline").atMost(STEP_TIMEOUT).until(() -> anonymous()
+                .queryParam("projectIds", projectId).queryParam("eventTypes", "org.msp.partner.endorsement-given.v1")
+                .get(url(ProcessPlatform.NOTIFICATIONS, "/timeline")).jsonPath().<Map<String, Object>>getList("$"),
+                list -> list.size() == 3);
+        String byEu = endorsements.stream().filter(e -> String.valueOf(e.get("summary")).endsWith("endorsed by EU"))
+                .map(e -> String.valueOf(e.get("eventId"))).findFirst().orElseThrow();
+        List<Map<String, Object>> history = anonymous().get(url(ProcessPlatform.PROJECTS, "/projects/" + projectId
+                + "/history")).jsonPath().getList("$");
+        Map<String, Object> endorsed = history.stream().filter(h -> "ENDORSED".equals(h.get("to"))).findFirst().orElseThrow();
+        assertTrue(String.valueOf(endorsed.get("cause")).contains(byEu), endorsed + " should name " + byEu);
         awaitWebhookSteps(4);
     }
 

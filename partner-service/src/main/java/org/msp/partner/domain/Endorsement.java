@@ -32,14 +32,15 @@ public class Endorsement extends PanacheEntityBase {
     }
 
     /** The partner's new endorsement of {@code project} (not yet persisted), and its event. */
-    public static Given give(Project project, String partner, String actor, OffsetDateTime now) {
+    public static Given give(Project project, Partner partner, String actor, OffsetDateTime now) {
         Endorsement endorsement = new Endorsement();
         endorsement.projectId = project.id;
-        endorsement.partner = partner;
+        endorsement.partner = partner.code;
         endorsement.givenBy = actor;
         endorsement.since = now;
         return new Given(endorsement, new EndorsementGiven(project.id, project.title, project.hostCountry,
-                project.submittingPartner, project.minerals(), partner));
+                project.submittingPartner, project.minerals(), partner.code,
+                org.msp.events.partner.PartnerKind.valueOf(partner.kind.name())));
     }
 
     /** Takes this standing endorsement back (the row goes; the history keeps it); returns the event. */

@@ -74,14 +74,14 @@ public class PartnerSupportService {
     /** Gives the partner's endorsement; false when it already stands (nothing published again). */
     @Transactional
     public EndorsementOutcome endorse(UUID projectId, String partner, String actor) {
-        registered(partner);
+        Partner registered = registered(partner);
         Project project = openForSupport(projectId);
         Endorsement standing = Endorsement.standing(projectId, partner);
         if (standing != null) {
             return new EndorsementOutcome(standing, false);
         }
         OffsetDateTime now = Clocks.now();
-        Endorsement.Given given = Endorsement.give(project, partner, actor, now);
+        Endorsement.Given given = Endorsement.give(project, registered, actor, now);
         given.endorsement().persist();
         String eventId = outbox.publish(given.event());
         SupportRecord.of(projectId, partner, SupportAction.ENDORSEMENT_GIVEN, actor, now, eventId).persist();
@@ -105,10 +105,12 @@ public class PartnerSupportService {
     }
 
     /** Only countries in the registry act as partners. */
-    private static void registered(String partner) {
-        if (Partner.findById(partner) == null) {
+    private static Partner registered(String partner) {
+        Partner registered = Partner.findById(partner);
+        if (registered == null) {
             throw ProblemException.forbidden(partner + " is not in the partner registry; ask the secretariat to register it");
         }
+        return registered;
     }
 
     /** The project, locked; 404 if no event ever named it, 409 unless it is open for support. */

@@ -96,7 +96,7 @@ public class LifecycleEventsConsumer {
 
     Result endorsementGiven(CloudEvent<EndorsementGiven> event) {
         return withProject(event, proposal -> {
-            StandingEndorsement.stand(proposal.id(), event.data().partner(),
+            StandingEndorsement.stand(proposal.id(), event.data().partner(), event.data().countsTowardQuorum(),
                     event.time() != null ? event.time() : proposals.now());
             proposals.reconsiderQuorum(proposal, actorOf(event));
             return Result.APPLIED;

@@ -181,7 +181,7 @@ public class Proposal extends PanacheEntityBase {
     public Optional<Change> reconsiderQuorum(long endorsers, int quorum, String actor, OffsetDateTime now) {
         if (status == ProjectStatus.OPEN_FOR_SUPPORT && endorsers >= quorum) {
             return Optional.of(step(Transition.REACH_QUORUM, actor,
-                    endorsers + " partners other than the submitting partner endorse it (quorum " + quorum + ")", now));
+                    endorsers + " MSP partners other than the submitting partner endorse it (quorum " + quorum + ")", now));
         }
         if (status == ProjectStatus.ENDORSED && endorsers < quorum) {
             return Optional.of(step(Transition.LOSE_QUORUM, actor,

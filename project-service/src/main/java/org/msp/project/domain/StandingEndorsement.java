@@ -20,14 +20,18 @@ public class StandingEndorsement extends PanacheEntityBase {
     @Id
     public String partner;
     public OffsetDateTime since;
+    /** False for a producer country's endorsement: recorded, shown, not counted toward the quorum. */
+    @jakarta.persistence.Column(name = "counts_toward_quorum")
+    public Boolean countsTowardQuorum;
 
     /** Records that {@code partner} endorses the project (once, however often partner-service says so). */
-    public static void stand(UUID projectId, String partner, OffsetDateTime since) {
+    public static void stand(UUID projectId, String partner, boolean countsTowardQuorum, OffsetDateTime since) {
         if (findById(new ProjectPartnerKey(projectId, partner)) == null) {
             StandingEndorsement endorsement = new StandingEndorsement();
             endorsement.projectId = projectId;
             endorsement.partner = partner;
             endorsement.since = since;
+            endorsement.countsTowardQuorum = countsTowardQuorum;
             endorsement.persist();
         }
     }
@@ -36,7 +40,9 @@ public class StandingEndorsement extends PanacheEntityBase {
         delete("projectId = ?1 and partner = ?2", projectId, partner);
     }
 
+    /** The endorsements that count toward the quorum: MSP partners' other than the submitting partner's. */
     public static long countExcluding(UUID projectId, String submittingPartner) {
-        return count("projectId = ?1 and partner <> ?2", projectId, submittingPartner);
+        return count("projectId = ?1 and partner <> ?2 and (countsTowardQuorum is null or countsTowardQuorum = true)",
+                projectId, submittingPartner);
     }
 }
