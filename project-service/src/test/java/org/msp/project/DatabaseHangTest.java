@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -55,15 +56,15 @@ class DatabaseHangTest {
             try (Statement lock = hang.createStatement()) {
                 lock.execute("LOCK TABLE proposal IN ACCESS EXCLUSIVE MODE");
             }
-            // the database answers again after twice the transaction timeout
+            // the hang ends after twice the transaction timeout: the blocked query only returns then, and finds
+            // its transaction timed out (the fault's length, not a wait for a condition)
             CompletableFuture<Void> thaw = CompletableFuture.runAsync(() -> {
                 try {
-                    Thread.sleep(4_000);
                     hang.rollback();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, CompletableFuture.delayedExecutor(4, TimeUnit.SECONDS));
             given().when().get("/api/v1/projects/" + id + "/history/verify")
                     .then().statusCode(503).contentType("application/problem+json")
                     .header("Retry-After", notNullValue())

@@ -4,15 +4,18 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 import org.msp.events.Topic;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The services' consumer groups as the broker sees them: whether each has committed, on every partition
@@ -27,18 +30,14 @@ final class ConsumerGroups {
 
     /** Waits until no group lags behind; returns what still lags if {@code timeout} passes first (empty: caught up). */
     List<String> awaitCaughtUp(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        List<String> lagging = lagging();
-        while (!lagging.isEmpty() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            lagging = lagging();
+        AtomicReference<List<String>> lagging = new AtomicReference<>();
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> { lagging.set(lagging()); return lagging.get().isEmpty(); });
+        } catch (ConditionTimeoutException e) {
+            // the caller reports what still lags
         }
-        return lagging;
+        return lagging.get() != null ? lagging.get() : lagging();
     }
 
     /** "group topic-partition: n records behind" for every partition a group has not consumed to its end. */

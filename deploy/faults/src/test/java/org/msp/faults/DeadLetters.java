@@ -10,7 +10,6 @@ import org.msp.infra.ProcessPlatform;
 import org.msp.infra.testing.PoisonEvents;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,19 +80,16 @@ final class DeadLetters {
                 .stream().allMatch(m -> audit.copiesOf(service.getKey(), m.getKey()) >= m.getValue())), timeout);
     }
 
+    /** The last audit: the one that passed, or, once {@code timeout} is over, the one the caller reports. */
     private Audit awaitUntil(java.util.function.Predicate<Audit> done, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        Audit audit = audit(readAll());
-        while (!done.test(audit) && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return audit;
-            }
-            audit = audit(readAll());
+        java.util.concurrent.atomic.AtomicReference<Audit> audit = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL)
+                    .until(() -> { audit.set(audit(readAll())); return done.test(audit.get()); });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // incomplete: the suite reports what is missing
         }
-        return audit;
+        return audit.get() != null ? audit.get() : audit(readAll());
     }
 
     /** Judges what the topics hold against what was sent. */
