@@ -7,10 +7,15 @@ import org.msp.events.esg.ConsultationOpened;
 import org.msp.events.esg.ReviewAssigned;
 import org.msp.events.esg.ReviewCompleted;
 import org.msp.events.esg.ReviewOpened;
+import org.msp.events.partner.CommitmentRecorded;
+import org.msp.events.partner.DisbursementRecorded;
 import org.msp.events.partner.EndorsementGiven;
 import org.msp.events.partner.EndorsementWithdrawn;
 import org.msp.events.partner.InterestExpressed;
+import org.msp.events.partner.PartnershipNamed;
+import org.msp.events.project.ActionPlanUpdated;
 import org.msp.events.project.DocumentPublished;
+import org.msp.events.project.HostConsentRecorded;
 import org.msp.events.project.ProjectPrioritised;
 import org.msp.events.project.ProjectStatusChanged;
 import org.msp.events.project.ProjectSubmitted;
@@ -33,12 +38,23 @@ public enum EventType {
             "A prioritisation round ranked the project, with its score breakdown."),
     PROJECT_DOCUMENT_PUBLISHED("org.msp.project.document-published.v1", Topic.PROJECTS, DocumentPublished.class,
             "The submitting partner published a document (a feasibility study, an impact assessment, an agreement) with its SHA-256."),
+    PROJECT_HOST_CONSENT_RECORDED("org.msp.project.host-consent-recorded.v1", Topic.PROJECTS, HostConsentRecorded.class,
+            "The host government consented to the project or objected to it, with its reason."),
+    PROJECT_ACTION_PLAN_UPDATED("org.msp.project.action-plan-updated.v1", Topic.PROJECTS, ActionPlanUpdated.class,
+            "The action plan drawn from the review's conditions was drawn up, or one of its items changed or was verified."),
     PARTNER_INTEREST_EXPRESSED("org.msp.partner.interest-expressed.v1", Topic.PARTNER_SUPPORT, InterestExpressed.class,
             "A partner expressed (or revised) its interest in financing the project."),
     PARTNER_ENDORSEMENT_GIVEN("org.msp.partner.endorsement-given.v1", Topic.PARTNER_SUPPORT, EndorsementGiven.class,
             "A partner endorsed the project."),
     PARTNER_ENDORSEMENT_WITHDRAWN("org.msp.partner.endorsement-withdrawn.v1", Topic.PARTNER_SUPPORT,
             EndorsementWithdrawn.class, "A partner withdrew its endorsement."),
+    PARTNER_PARTNERSHIP_NAMED("org.msp.partner.partnership-named.v1", Topic.PARTNER_SUPPORT, PartnershipNamed.class,
+            "The project was named as proposed under a partnership of the registry (or under none any more)."),
+    PARTNER_COMMITMENT_RECORDED("org.msp.partner.commitment-recorded.v1", Topic.PARTNER_SUPPORT,
+            CommitmentRecorded.class, "A partner committed financing to the project."),
+    PARTNER_DISBURSEMENT_RECORDED("org.msp.partner.disbursement-recorded.v1", Topic.PARTNER_SUPPORT,
+            DisbursementRecorded.class,
+            "A partner disbursed money against a commitment, with any unmet critical condition it overrode and why."),
     ESG_REVIEW_OPENED("org.msp.esg.review-opened.v1", Topic.ESG_REVIEWS, ReviewOpened.class,
             "An ESG due-diligence review opened on a submitted project."),
     ESG_REVIEW_ASSIGNED("org.msp.esg.review-assigned.v1", Topic.ESG_REVIEWS, ReviewAssigned.class,

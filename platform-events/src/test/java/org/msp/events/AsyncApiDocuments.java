@@ -190,6 +190,9 @@ final class AsyncApiDocuments {
         } else if (type == java.time.OffsetDateTime.class) {
             property.put("type", "string");
             property.put("format", "date-time");
+        } else if (type == java.time.LocalDate.class) {
+            property.put("type", "string");
+            property.put("format", "date");
         } else if (type == Boolean.class) {
             property.put("type", "boolean");
         } else if (type.isEnum()) {

@@ -15,14 +15,23 @@ import org.msp.events.esg.ReviewCompleted;
 import org.msp.events.esg.ReviewOpened;
 import org.msp.events.esg.ReviewOutcome;
 import org.msp.events.esg.RiskCategory;
+import org.msp.events.partner.CommitmentRecorded;
+import org.msp.events.partner.DisbursementRecorded;
 import org.msp.events.partner.EndorsementGiven;
 import org.msp.events.partner.EndorsementWithdrawn;
 import org.msp.events.partner.Instrument;
 import org.msp.events.partner.InterestExpressed;
 import org.msp.events.partner.PartnerKind;
+import org.msp.events.partner.PartnershipKind;
+import org.msp.events.partner.PartnershipNamed;
+import org.msp.events.project.ActionItem;
+import org.msp.events.project.ActionItemStatus;
+import org.msp.events.project.ActionPlanUpdated;
 import org.msp.events.project.Disclosure;
 import org.msp.events.project.DocumentPublished;
 import org.msp.events.project.DocumentType;
+import org.msp.events.project.HostConsent;
+import org.msp.events.project.HostConsentRecorded;
 import org.msp.events.project.ProjectPrioritised;
 import org.msp.events.project.ProjectStatus;
 import org.msp.events.project.ProjectStatusChanged;
@@ -32,6 +41,7 @@ import org.msp.events.project.ScoreComponent;
 import org.msp.events.project.ValueChainStage;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +59,10 @@ public final class EventSamples {
 
     private static final OffsetDateTime SAMPLE_TIME = OffsetDateTime.parse("2026-11-02T09:00:00Z");
     private static final UUID SAMPLE_COMMENT = UUID.fromString("c2d4e6f8-1a3b-4c5d-8e7f-0a1b2c3d4e5f");
+    private static final UUID SAMPLE_PARTNERSHIP = UUID.fromString("6a1f0c2e-4b3d-4e5f-9a8b-7c6d5e4f3a21");
+    private static final UUID SAMPLE_COMMITMENT = UUID.fromString("8e2d4c6b-1a3f-4b5d-9c7e-2f4a6b8c0d13");
+    /** The condition of {@link #reviewCompleted}: critical, so it holds back a disbursement tied to it. */
+    public static final String SAMPLE_CONDITION = "IFC-PS5-1";
 
     private EventSamples() {
     }
@@ -135,7 +149,7 @@ public final class EventSamples {
 
     public static ReviewCompleted reviewCompleted(Facts f, UUID reviewId, ReviewOutcome outcome, BigDecimal score) {
         List<Condition> conditions = outcome == ReviewOutcome.CLEARED ? List.of() : List.of(new Condition(
-                "IFC-PS5-1", "Resettlement action plan", ItemRating.PARTIAL, "Publish the resettlement plan"));
+                SAMPLE_CONDITION, "Resettlement action plan", ItemRating.PARTIAL, "Publish the resettlement plan", true));
         return new ReviewCompleted(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
                 reviewId, outcome, score, RiskCategory.B, conditions);
     }
@@ -162,6 +176,40 @@ public final class EventSamples {
             CommentDisposition disposition) {
         return new CommentAnswered(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
                 reviewId, commentId, disposition);
+    }
+
+    public static HostConsentRecorded hostConsent(Facts f, HostConsent consent, String reason) {
+        return new HostConsentRecorded(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                consent, reason, "officer-" + f.hostCountry(), HISTORY_HEAD);
+    }
+
+    /** The plan of {@link #reviewCompleted}'s one condition, standing as {@code status} (verified by JP unless SCHEDULED). */
+    public static ActionPlanUpdated actionPlan(Facts f, ActionItemStatus status, String changedItem) {
+        return new ActionPlanUpdated(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                List.of(new ActionItem(SAMPLE_CONDITION, "Resettlement action plan", true, "Sponsor Ltd",
+                        LocalDate.parse("2027-06-30"), status, null, status == ActionItemStatus.SCHEDULED ? null : "JP")),
+                changedItem, "jp-reviewer", HISTORY_HEAD);
+    }
+
+    public static PartnershipNamed partnershipNamed(Facts f, UUID partnershipId, String name) {
+        return new PartnershipNamed(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                partnershipId, name, partnershipId == null ? null : PartnershipKind.MEMORANDUM_OF_UNDERSTANDING,
+                "officer-" + f.submittingPartner());
+    }
+
+    public static CommitmentRecorded commitment(Facts f, UUID commitmentId, String partner, BigDecimal amountUsd) {
+        return new CommitmentRecorded(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                commitmentId, partner, Instrument.LOAN, amountUsd, "USD", amountUsd, LocalDate.parse("2026-11-30"),
+                null, "officer-" + partner);
+    }
+
+    /** A disbursement tied to {@link #SAMPLE_CONDITION}; with a reason, one that overrode it. */
+    public static DisbursementRecorded disbursement(Facts f, UUID commitmentId, String partner, BigDecimal amountUsd,
+            String overrideReason) {
+        return new DisbursementRecorded(f.projectId(), f.title(), f.hostCountry(), f.submittingPartner(), f.minerals(),
+                UUID.randomUUID(), commitmentId, partner, amountUsd, "USD", amountUsd, LocalDate.parse("2026-12-01"),
+                List.of(SAMPLE_CONDITION), overrideReason == null ? List.of() : List.of(SAMPLE_CONDITION),
+                overrideReason, "officer-" + partner);
     }
 
     public static ConsultationClosed consultationClosed(Facts f, UUID reviewId, OffsetDateTime closedAt,
@@ -195,6 +243,12 @@ public final class EventSamples {
             case ESG_COMMENT_RECEIVED -> commentReceived(f, review, SAMPLE_COMMENT);
             case ESG_COMMENT_ANSWERED -> commentAnswered(f, review, SAMPLE_COMMENT, CommentDisposition.PARTIALLY_ACCEPTED);
             case ESG_CONSULTATION_CLOSED -> consultationClosed(f, review, SAMPLE_TIME.plusDays(30), 2);
+            case PROJECT_HOST_CONSENT_RECORDED -> hostConsent(f, HostConsent.CONSENTED, null);
+            case PROJECT_ACTION_PLAN_UPDATED -> actionPlan(f, ActionItemStatus.SCHEDULED, null);
+            case PARTNER_PARTNERSHIP_NAMED -> partnershipNamed(f, SAMPLE_PARTNERSHIP, "UK-US critical minerals MOU");
+            case PARTNER_COMMITMENT_RECORDED -> commitment(f, SAMPLE_COMMITMENT, "GB", new BigDecimal("20000000.00"));
+            case PARTNER_DISBURSEMENT_RECORDED -> disbursement(f, SAMPLE_COMMITMENT, "GB",
+                    new BigDecimal("5000000.00"), "Paid against the signed loan agreement");
         };
     }
 }

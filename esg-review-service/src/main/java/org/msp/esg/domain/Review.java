@@ -319,7 +319,7 @@ public class Review extends PanacheEntityBase {
         // domain and contract enums share their names (platform-events org.msp.events.esg)
         List<Condition> conditions = result.conditions().stream()
                 .map(c -> new Condition(c.code(), c.title(), org.msp.events.esg.ItemRating.valueOf(c.rating().name()),
-                        c.comment()))
+                        c.comment(), c.critical()))
                 .toList();
         return new ReviewCompleted(projectId, projectTitle, hostCountry, submittingPartner, minerals(), id,
                 org.msp.events.esg.ReviewOutcome.valueOf(result.outcome().name()), result.score(),

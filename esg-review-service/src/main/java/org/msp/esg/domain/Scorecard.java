@@ -29,7 +29,7 @@ public final class Scorecard {
     }
 
     /** An item the project must address: a PARTIAL or DOES_NOT_MEET with the reviewer's comment. */
-    public record Condition(String code, String title, ItemRating rating, String comment) {
+    public record Condition(String code, String title, ItemRating rating, String comment, boolean critical) {
     }
 
     /** The score (two decimals), outcome and conditions of a fully rated checklist. */
@@ -79,7 +79,7 @@ public final class Scorecard {
                 : ReviewOutcome.CLEARED;
         List<Condition> conditions = lines.stream()
                 .filter(line -> line.rating().isShortfall())
-                .map(line -> new Condition(line.code(), line.title(), line.rating(), line.comment()))
+                .map(line -> new Condition(line.code(), line.title(), line.rating(), line.comment(), line.critical()))
                 .toList();
         return new Result(score, outcome, conditions);
     }

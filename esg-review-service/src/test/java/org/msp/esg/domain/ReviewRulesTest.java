@@ -126,7 +126,7 @@ class ReviewRulesTest {
         // the event: the contract's enums by name, and the project's facts
         assertEquals(org.msp.events.esg.ReviewOutcome.CLEARED_WITH_CONDITIONS, completed.outcome());
         assertEquals(org.msp.events.esg.RiskCategory.B, completed.riskCategory());
-        assertEquals(List.of(new Condition("WATER", "Water", org.msp.events.esg.ItemRating.PARTIAL, "no water balance")),
+        assertEquals(List.of(new Condition("WATER", "Water", org.msp.events.esg.ItemRating.PARTIAL, "no water balance", false)),
                 completed.conditions());
         assertEquals(review.id, completed.reviewId());
         assertEquals(KABWE.projectId(), completed.projectId());

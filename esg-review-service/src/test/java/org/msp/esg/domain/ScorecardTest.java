@@ -48,7 +48,7 @@ class ScorecardTest {
         Scorecard.Result result = Scorecard.assess(checklist(MEETS, MEETS, PARTIAL, MEETS, MEETS));
         assertEquals(new BigDecimal("90.00"), result.score());
         assertEquals(ReviewOutcome.CLEARED_WITH_CONDITIONS, result.outcome());
-        assertEquals(List.of(new Scorecard.Condition("IFC-PS1-ESIA", "ESIA", PARTIAL, "reviewer says PARTIAL")),
+        assertEquals(List.of(new Scorecard.Condition("IFC-PS1-ESIA", "ESIA", PARTIAL, "reviewer says PARTIAL", false)),
                 result.conditions());
     }
 

@@ -6,10 +6,16 @@ import org.msp.events.esg.CommentAnswered;
 import org.msp.events.esg.ConsultationClosed;
 import org.msp.events.esg.ConsultationOpened;
 import org.msp.events.esg.ReviewCompleted;
+import org.msp.events.partner.CommitmentRecorded;
+import org.msp.events.partner.DisbursementRecorded;
 import org.msp.events.partner.EndorsementGiven;
 import org.msp.events.partner.EndorsementWithdrawn;
 import org.msp.events.partner.InterestExpressed;
+import org.msp.events.partner.PartnershipNamed;
+import org.msp.events.project.ActionPlanUpdated;
 import org.msp.events.project.DocumentPublished;
+import org.msp.events.project.HostConsent;
+import org.msp.events.project.HostConsentRecorded;
 import org.msp.events.project.ProjectPrioritised;
 import org.msp.events.project.ProjectStatusChanged;
 
@@ -53,6 +59,11 @@ public final class Headline {
             case ESG_COMMENT_ANSWERED -> "consultation comment answered — "
                     + humanise(((CommentAnswered) data).disposition().name());
             case ESG_CONSULTATION_CLOSED -> consultationClosed((ConsultationClosed) data);
+            case PROJECT_HOST_CONSENT_RECORDED -> hostConsent((HostConsentRecorded) data);
+            case PROJECT_ACTION_PLAN_UPDATED -> actionPlan((ActionPlanUpdated) data);
+            case PARTNER_PARTNERSHIP_NAMED -> partnership((PartnershipNamed) data);
+            case PARTNER_COMMITMENT_RECORDED -> commitment((CommitmentRecorded) data);
+            case PARTNER_DISBURSEMENT_RECORDED -> disbursement((DisbursementRecorded) data);
         };
     }
 
@@ -63,6 +74,7 @@ public final class Headline {
             case ESG_REJECTED -> "rejected at ESG review";
             case ENDORSED -> "endorsed by a quorum of partners";
             case PRIORITISED -> "prioritised for financing";
+            case FINANCED -> "financed: the first financing commitment was recorded";
             case WITHDRAWN -> "withdrawn by " + change.submittingPartner();
             case SUBMITTED -> "proposal submitted";
             default -> "status changed from " + change.from() + " to " + change.to();
@@ -90,6 +102,45 @@ public final class Headline {
     private static String consultationClosed(ConsultationClosed closed) {
         int shown = closed.comments() - closed.hiddenComments();
         return "public consultation closed (" + (shown == 1 ? "1 comment" : shown + " comments") + ")";
+    }
+
+    private static String hostConsent(HostConsentRecorded recorded) {
+        String what = recorded.consent() == HostConsent.CONSENTED ? "the host government (" + recorded.hostCountry()
+                + ") consented" : "the host government (" + recorded.hostCountry() + ") objected";
+        String reason = recorded.reason();
+        return reason == null || reason.isBlank() ? what : what + " (" + shortened(reason, MAX_REASON) + ")";
+    }
+
+    private static String actionPlan(ActionPlanUpdated plan) {
+        if (plan.changedItem() == null) {
+            int n = plan.items().size();
+            return "action plan drawn up from the ESG review (" + (n == 1 ? "1 condition" : n + " conditions") + ")";
+        }
+        return plan.items().stream().filter(item -> item.code().equals(plan.changedItem())).findFirst()
+                .map(item -> "action plan: " + shortened(item.title(), MAX_REASON) + " — " + humanise(item.status().name())
+                        + (item.verifiedBy() == null ? "" : ", verified by a reviewer from " + item.verifiedBy()))
+                .orElse("action plan updated");
+    }
+
+    private static String partnership(PartnershipNamed named) {
+        return named.partnershipId() == null ? "no longer proposed under a partnership"
+                : "proposed under " + shortened(named.partnershipName(), MAX_REASON);
+    }
+
+    private static String commitment(CommitmentRecorded commitment) {
+        return commitment.partner() + " committed " + money(commitment.currency(), commitment.amount()) + " ("
+                + humanise(commitment.instrument().name()) + ")";
+    }
+
+    private static String disbursement(DisbursementRecorded disbursement) {
+        String what = disbursement.partner() + " disbursed " + money(disbursement.currency(), disbursement.amount());
+        return disbursement.overrideReason() == null ? what
+                : what + " overriding unmet critical condition " + String.join(", ", disbursement.overriddenConditions())
+                        + " (" + shortened(disbursement.overrideReason(), MAX_REASON) + ")";
+    }
+
+    private static String money(String currency, BigDecimal amount) {
+        return currency + " " + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(amount);
     }
 
     private static String rankAndScore(ProjectPrioritised prioritised) {

@@ -10,7 +10,9 @@ import org.msp.events.esg.CommentDisposition;
 import org.msp.events.esg.ReviewOutcome;
 import org.msp.events.esg.RiskCategory;
 import org.msp.events.partner.Instrument;
+import org.msp.events.project.ActionItemStatus;
 import org.msp.events.project.DocumentType;
+import org.msp.events.project.HostConsent;
 import org.msp.events.project.ProjectStatus;
 
 import java.math.BigDecimal;
@@ -81,5 +83,24 @@ class HeadlineTest {
                 KOLWEZI, review, UUID.randomUUID(), CommentDisposition.OUT_OF_SCOPE)));
         assertEquals("Kolwezi: public consultation closed (1 comment)",
                 line(EventSamples.consultationClosed(KOLWEZI, review, opens.plusDays(30), 1)));
+    }
+
+    @Test
+    void partnershipsConsentAndFollowThroughReadAsPlainWords() {
+        assertEquals("Kolwezi: proposed under UK-US critical minerals MOU", line(EventSamples.partnershipNamed(
+                KOLWEZI, UUID.randomUUID(), "UK-US critical minerals MOU")));
+        assertEquals("Kolwezi: the host government (CD) objected (no community agreement yet)",
+                line(EventSamples.hostConsent(KOLWEZI, HostConsent.OBJECTED, "no community agreement yet")));
+        assertEquals("Kolwezi: action plan drawn up from the ESG review (1 condition)",
+                line(EventSamples.actionPlan(KOLWEZI, ActionItemStatus.SCHEDULED, null)));
+        assertEquals("Kolwezi: action plan: Resettlement action plan — partially met, verified by a reviewer from JP",
+                line(EventSamples.actionPlan(KOLWEZI, ActionItemStatus.PARTIALLY_MET, EventSamples.SAMPLE_CONDITION)));
+        assertEquals("Kolwezi: GB committed USD 20,000,000 (loan)", line(EventSamples.commitment(KOLWEZI,
+                UUID.randomUUID(), "GB", new BigDecimal("20000000.00"))));
+        assertEquals("Kolwezi: GB disbursed USD 5,000,000 overriding unmet critical condition IFC-PS5-1 (tranche "
+                + "needed for the resettlement itself)", line(EventSamples.disbursement(KOLWEZI, UUID.randomUUID(), "GB",
+                new BigDecimal("5000000.00"), "tranche needed for the resettlement itself")));
+        assertEquals("Kolwezi: financed: the first financing commitment was recorded", line(EventSamples.statusChanged(
+                KOLWEZI, ProjectStatus.PRIORITISED, ProjectStatus.FINANCED, null)));
     }
 }
