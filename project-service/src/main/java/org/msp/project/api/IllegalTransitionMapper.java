@@ -9,7 +9,7 @@ import org.msp.project.domain.Proposal;
 
 import java.util.List;
 
-/** A command the lifecycle does not allow from the current status (or an edit of a non-draft): 409, nothing changed. */
+/** A command the lifecycle or the project's state does not allow (an edit of a non-draft, a refused follow-through step): 409, nothing changed. */
 public class IllegalTransitionMapper {
     @ServerExceptionMapper
     public Response conflict(IllegalTransitionException e, UriInfo uri) {
@@ -24,6 +24,14 @@ public class IllegalTransitionMapper {
         return Response.status(409).type(Problem.MEDIA_TYPE)
                 .entity(new Problem("https://msp-pipeline.org/problems/409", "Conflict", 409,
                         e.getMessage(), uri.getPath(), List.of(new Problem.FieldError("projectId", e.getMessage()))))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(Proposal.RefusedException e, UriInfo uri) {
+        return Response.status(409).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("https://msp-pipeline.org/problems/409", "Conflict", 409,
+                        e.getMessage(), uri.getPath(), List.of(new Problem.FieldError(e.field(), e.getMessage()))))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package org.msp.project.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.msp.events.project.HostConsent;
 import org.msp.project.domain.Disclosure;
 import org.msp.project.domain.Mineral;
 import org.msp.project.domain.ProjectStatus;
@@ -18,7 +19,16 @@ import java.util.UUID;
 public record ProposalView(UUID id, String title, String summary, String hostCountry, List<Mineral> minerals,
         ValueChainStage valueChainStage, String sponsor, BigDecimal requestedFinancingUsd, Disclosure disclosure,
         String submittingPartner, ProjectStatus status, int version, OffsetDateTime createdAt,
-        OffsetDateTime updatedAt, OffsetDateTime submittedAt, Esg esg, Priority priority) {
+        OffsetDateTime updatedAt, OffsetDateTime submittedAt, Esg esg, Priority priority, Partnership partnership,
+        HostConsentView hostConsent) {
+
+    /** The partnership of partner-service's registry the project is proposed under. */
+    public record Partnership(UUID id, String name, String kind) {
+    }
+
+    /** What the host government said, when, and why. */
+    public record HostConsentView(HostConsent consent, String reason, OffsetDateTime at) {
+    }
 
     /** The outcome of the project's ESG review, once completed. */
     public record Esg(String reviewId, String outcome, BigDecimal score, @JsonRawValue String conditions) {
@@ -32,9 +42,13 @@ public record ProposalView(UUID id, String title, String summary, String hostCou
         Esg esg = p.esgOutcome() == null ? null : new Esg(p.esgReviewId(), p.esgOutcome(), p.esgScore(), p.esgConditions());
         Priority priority = p.priorityRank() == null ? null
                 : new Priority(p.prioritisationRoundId(), p.priorityRank(), p.priorityScore(), p.priorityBreakdown());
+        Partnership partnership = p.partnershipId() == null ? null
+                : new Partnership(p.partnershipId(), p.partnershipName(), p.partnershipKind());
+        HostConsentView consent = p.hostConsent() == null ? null
+                : new HostConsentView(p.hostConsent(), p.hostConsentReason(), p.hostConsentAt());
         return new ProposalView(p.id(), p.title(), p.summary(), p.hostCountry(), p.minerals(), p.valueChainStage(), p.sponsor(),
                 p.requestedFinancingUsd(), p.disclosure(), p.submittingPartner(), p.status(), p.version(), p.createdAt(),
-                p.updatedAt(), p.submittedAt(), esg, priority);
+                p.updatedAt(), p.submittedAt(), esg, priority, partnership, consent);
     }
 
     String etag() {

@@ -11,9 +11,12 @@ import org.msp.events.EventData;
 import org.msp.events.esg.ConsultationClosed;
 import org.msp.events.esg.ReviewCompleted;
 import org.msp.events.esg.ReviewOpened;
+import org.msp.events.partner.CommitmentRecorded;
+import org.msp.events.partner.DisbursementRecorded;
 import org.msp.events.partner.EndorsementGiven;
 import org.msp.events.partner.EndorsementWithdrawn;
 import org.msp.events.partner.InterestExpressed;
+import org.msp.events.partner.PartnershipNamed;
 import org.msp.platform.inbox.EventHandlers;
 import org.msp.platform.inbox.IdempotentConsumer;
 import org.msp.platform.inbox.IdempotentConsumer.Result;
@@ -54,6 +57,9 @@ public class LifecycleEventsConsumer {
                 .on(EndorsementGiven.class, this::endorsementGiven)
                 .on(EndorsementWithdrawn.class, this::endorsementWithdrawn)
                 .on(InterestExpressed.class, this::interestExpressed)
+                .on(PartnershipNamed.class, this::partnershipNamed)
+                .on(CommitmentRecorded.class, this::commitmentRecorded)
+                .on(DisbursementRecorded.class, this::disbursementRecorded)
                 .build();
     }
 
@@ -80,6 +86,8 @@ public class LifecycleEventsConsumer {
             Result result = applied(event, proposal, proposal.reviewCompleted(review.reviewId().toString(),
                     review.outcome(), review.score(), json(review.conditions()), actorOf(event).id(), proposals.now()));
             if (result == Result.APPLIED) {
+                // the conditions become the public action plan
+                proposals.drawActionPlan(proposal, review.conditions(), actorOf(event));
                 // endorsements may have arrived before the review result: check the quorum now
                 proposals.reconsiderQuorum(proposal, actorOf(event));
             }
@@ -118,6 +126,26 @@ public class LifecycleEventsConsumer {
                     interest.indicativeAmountUsd());
             return Result.APPLIED;
         });
+    }
+
+    Result partnershipNamed(CloudEvent<PartnershipNamed> event) {
+        PartnershipNamed named = event.data();
+        return withProject(event, proposal -> applied(event, proposal, proposal.proposedUnder(named.partnershipId(),
+                named.partnershipName(), named.partnershipKind() == null ? null : named.partnershipKind().name())));
+    }
+
+    /** A commitment is history; the first one finances a prioritised project. */
+    Result commitmentRecorded(CloudEvent<CommitmentRecorded> event) {
+        return withProject(event, proposal -> {
+            proposal.commitmentRecorded(event.data(), actorOf(event).id(), proposals.now())
+                    .forEach(change -> proposals.record(proposal, change, actorOf(event)));
+            return Result.APPLIED;
+        });
+    }
+
+    Result disbursementRecorded(CloudEvent<DisbursementRecorded> event) {
+        return withProject(event, proposal -> applied(event, proposal,
+                Optional.of(proposal.disbursementRecorded(event.data()))));
     }
 
     private Result withProject(CloudEvent<? extends EventData> event, Function<Proposal, Result> handler) {

@@ -19,8 +19,9 @@ public final class Lifecycle {
         allow(OPEN_FOR_SUPPORT, REACH_QUORUM, ENDORSED);
         allow(ENDORSED, LOSE_QUORUM, OPEN_FOR_SUPPORT);
         allow(ENDORSED, PRIORITISE, PRIORITISED);
+        allow(PRIORITISED, FINANCE, FINANCED);
         for (ProjectStatus status : ProjectStatus.values()) {
-            if (!status.isTerminal()) {
+            if (status.isWithdrawable()) {
                 allow(status, WITHDRAW, WITHDRAWN);
             }
         }

@@ -10,7 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.msp.events.EventData;
+import org.msp.events.esg.Condition;
 import org.msp.events.esg.ReviewOutcome;
+import org.msp.events.partner.CommitmentRecorded;
+import org.msp.events.partner.DisbursementRecorded;
+import org.msp.events.project.ActionItemStatus;
+import org.msp.events.project.ActionPlanUpdated;
+import org.msp.events.project.HostConsent;
+import org.msp.events.project.HostConsentRecorded;
 import org.msp.events.project.HistoryWitness;
 import org.msp.events.project.DocumentPublished;
 import org.msp.events.project.ProjectPrioritised;
@@ -19,9 +26,12 @@ import org.msp.events.project.ProjectSubmitted;
 import org.msp.events.project.ScoreBreakdown;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -104,6 +114,23 @@ public class Proposal extends PanacheEntityBase {
 
     @Column(name = "history_length")
     private int historyLength;
+
+    /** The partnership of partner-service's registry the project is proposed under, as named there. */
+    @Column(name = "partnership_id")
+    private UUID partnershipId;
+    @Column(name = "partnership_name")
+    private String partnershipName;
+    @Column(name = "partnership_kind")
+    private String partnershipKind;
+
+    /** The host government's consent or objection, with its public reason. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "host_consent")
+    private HostConsent hostConsent;
+    @Column(name = "host_consent_reason")
+    private String hostConsentReason;
+    @Column(name = "host_consent_at")
+    private OffsetDateTime hostConsentAt;
 
     /** A new draft for {@code submittingPartner}, which always comes from the caller's token. */
     public static Proposal draft(String submittingPartner, ProposalDraft content, OffsetDateTime now) {
@@ -237,6 +264,157 @@ public class Proposal extends PanacheEntityBase {
         consultationClosedAt = closedAt;
         return Optional.of(new Change(status, status, "public consultation closed with " + comments
                 + (comments == 1 ? " comment" : " comments"), null));
+    }
+
+    /**
+     * partner-service named the partnership the project is proposed under (a null id: none any more). Its
+     * registry decided the name is valid; the project records it. Empty when nothing changed.
+     */
+    public Optional<Change> proposedUnder(UUID partnership, String name, String kind) {
+        if (Objects.equals(partnershipId, partnership)) {
+            return Optional.empty();
+        }
+        partnershipId = partnership;
+        partnershipName = partnership == null ? null : name;
+        partnershipKind = partnership == null ? null : kind;
+        return Optional.of(new Change(status, status, partnership == null ? "no longer proposed under a partnership"
+                : "proposed under the partnership " + name + " (" + partnership + ")", null));
+    }
+
+    /**
+     * The host government's officer consents to the project or objects to it, publicly and with a reason
+     * for an objection (the caller checks the text). It may change its mind while the project is alive;
+     * the same statement again changes nothing (empty).
+     */
+    public Optional<Change> recordHostConsent(HostConsent consent, String reason, String actor, OffsetDateTime now) {
+        if (status == ProjectStatus.DRAFT) {
+            throw new RefusedException("consent", "a draft is private: the host government states its consent once"
+                    + " the project is submitted");
+        }
+        if (status == ProjectStatus.WITHDRAWN || status == ProjectStatus.ESG_REJECTED) {
+            throw new RefusedException("consent", "the project is " + status + ": there is nothing left to consent to");
+        }
+        if (consent == hostConsent && Objects.equals(reason, hostConsentReason)) {
+            return Optional.empty();
+        }
+        hostConsent = consent;
+        hostConsentReason = reason;
+        hostConsentAt = now;
+        updatedAt = now;
+        String what = "the host government (" + hostCountry + ") " + (consent == HostConsent.CONSENTED ? "consented"
+                : "objected") + (reason == null ? "" : ": " + reason);
+        return Optional.of(new Change(status, status, what, new HostConsentRecorded(id, title, hostCountry,
+                submittingPartner, wireMinerals(), consent, reason, actor, null)));
+    }
+
+    /**
+     * A completed review's conditions become the project's public action plan, in the review's order:
+     * each answered for by the sponsor until the submitting partner says otherwise, due on {@code due}.
+     */
+    public List<ActionPlanItem> drawActionPlan(List<Condition> conditions, LocalDate due) {
+        List<ActionPlanItem> plan = new ArrayList<>();
+        for (Condition condition : conditions) {
+            ActionPlanItem item = new ActionPlanItem();
+            item.projectId = id;
+            item.code = condition.code();
+            item.position = plan.size();
+            item.title = condition.title();
+            item.critical = condition.isCritical();
+            item.responsibleParty = sponsor;
+            item.dueDate = due;
+            item.status = ActionItemStatus.SCHEDULED;
+            plan.add(item);
+        }
+        return plan;
+    }
+
+    /** The history entry and event of a freshly drawn plan. */
+    public Change actionPlanDrawn(List<ActionPlanItem> plan, String actor) {
+        return new Change(status, status, "action plan drawn up from the ESG review's conditions: " + plan.stream()
+                .map(item -> item.code + (item.critical ? " (critical)" : "") + " due " + item.dueDate)
+                .collect(Collectors.joining(", ")), actionPlanEvent(plan, null, actor));
+    }
+
+    /**
+     * The submitting partner plans an item: who answers for it, by when, which of the project's documents
+     * shows it done. A condition verified as met is settled and is not planned again.
+     */
+    public Change planActionItem(List<ActionPlanItem> plan, ActionPlanItem item, String responsibleParty,
+            LocalDate dueDate, UUID evidenceDocumentId, String actor, OffsetDateTime now) {
+        if (item.status == ActionItemStatus.MET) {
+            throw new RefusedException("code", "condition " + item.code + " was verified as met on "
+                    + item.verifiedAt.toLocalDate() + "; there is nothing left to plan");
+        }
+        item.responsibleParty = responsibleParty;
+        item.dueDate = dueDate;
+        item.evidenceDocumentId = evidenceDocumentId;
+        updatedAt = now;
+        return new Change(status, status, "action plan: " + item.code + " answered for by " + responsibleParty
+                + ", due " + dueDate + (evidenceDocumentId == null ? "" : ", evidence document " + evidenceDocumentId),
+                actionPlanEvent(plan, item.code, actor));
+    }
+
+    /**
+     * A reviewer verifies how an item stands. Only a reviewer of a third country may: neither the host's
+     * nor the submitting partner's reviewers judge their own government's conditions. "Met" needs the
+     * document that shows it.
+     */
+    public Change verifyActionItem(List<ActionPlanItem> plan, ActionPlanItem item, ActionItemStatus verdict,
+            String reviewerCountry, String note, String actor, OffsetDateTime now) {
+        if (reviewerCountry.equals(hostCountry) || reviewerCountry.equals(submittingPartner)) {
+            throw new RefusedException("verifiedBy", "a reviewer from " + reviewerCountry + " cannot verify the action"
+                    + " plan of a project hosted by " + hostCountry + " and submitted by " + submittingPartner
+                    + ": a reviewer of a third country verifies it");
+        }
+        if (verdict == ActionItemStatus.MET && item.evidenceDocumentId == null) {
+            throw new RefusedException("evidenceDocumentId", "condition " + item.code + " has no evidence document"
+                    + " yet: the submitting partner attaches the document that shows it met first");
+        }
+        item.status = verdict;
+        item.verifiedBy = reviewerCountry;
+        item.verifiedByActor = actor;
+        item.verifiedAt = now;
+        item.verificationNote = note;
+        updatedAt = now;
+        return new Change(status, status, "action plan: " + item.code + " verified " + verdict + " by a reviewer from "
+                + reviewerCountry + (note == null ? "" : ": " + note), actionPlanEvent(plan, item.code, actor));
+    }
+
+    /**
+     * partner-service recorded a financing commitment: the history says so, and the first one makes a
+     * prioritised project FINANCED (SPEC §11).
+     */
+    public List<Change> commitmentRecorded(CommitmentRecorded commitment, String actor, OffsetDateTime now) {
+        List<Change> changes = new ArrayList<>();
+        changes.add(new Change(status, status, commitment.partner() + " committed " + money(commitment.currency(),
+                commitment.amount()) + " (USD " + commitment.amountUsd().toPlainString() + " at the rate of "
+                + commitment.usdRateDate() + "), " + commitment.instrument() + ", commitment " + commitment.commitmentId()
+                + (commitment.agreementDocumentId() == null ? "" : ", agreement document "
+                + commitment.agreementDocumentId()), null));
+        if (allows(Transition.FINANCE)) {
+            changes.add(step(Transition.FINANCE, actor, "first financing commitment: " + commitment.partner() + ", "
+                    + money(commitment.currency(), commitment.amount()), now));
+        }
+        return changes;
+    }
+
+    /** partner-service recorded a disbursement; an override of an unmet critical condition is part of the record. */
+    public Change disbursementRecorded(DisbursementRecorded disbursement) {
+        String tied = disbursement.conditions().isEmpty() ? "" : ", tied to " + String.join(", ", disbursement.conditions());
+        String override = disbursement.overrideReason() == null ? "" : "; OVERRIDE of unmet critical condition "
+                + String.join(", ", disbursement.overriddenConditions()) + ": " + disbursement.overrideReason();
+        return new Change(status, status, disbursement.partner() + " disbursed " + money(disbursement.currency(),
+                disbursement.amount()) + " (USD " + disbursement.amountUsd().toPlainString() + ") on "
+                + disbursement.disbursedOn() + " against commitment " + disbursement.commitmentId() + tied + override, null);
+    }
+
+    private ActionPlanUpdated actionPlanEvent(List<ActionPlanItem> plan, String changed, String actor) {
+        return new ActionPlanUpdated(id, title, hostCountry, submittingPartner, wireMinerals(),
+                plan.stream().map(ActionPlanItem::toEvent).toList(), changed, actor, null);
+    }
+
+    private static String money(String currency, BigDecimal amount) {
+        return currency + " " + amount.toPlainString();
     }
 
     /** What recording a {@link Change} wrote: the history entry, and the event witnessing the new head. */
@@ -420,7 +598,30 @@ public class Proposal extends PanacheEntityBase {
         return historyLength;
     }
 
-    /** An edit of a project that is no longer a draft (409). */
+    public UUID partnershipId() {
+        return partnershipId;
+    }
+
+    public String partnershipName() {
+        return partnershipName;
+    }
+
+    public String partnershipKind() {
+        return partnershipKind;
+    }
+
+    public HostConsent hostConsent() {
+        return hostConsent;
+    }
+
+    public String hostConsentReason() {
+        return hostConsentReason;
+    }
+
+    public OffsetDateTime hostConsentAt() {
+        return hostConsentAt;
+    }
+
     /** The project takes no documents in its current state (409). */
     public static class DocumentsClosedException extends RuntimeException {
         public DocumentsClosedException(String message) {
@@ -428,6 +629,21 @@ public class Proposal extends PanacheEntityBase {
         }
     }
 
+    /** A step of the follow-through the project's state or the caller's place does not allow (409, naming a field). */
+    public static class RefusedException extends RuntimeException {
+        private final String field;
+
+        public RefusedException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** An edit of a project that is no longer a draft (409). */
     public static class NotEditableException extends RuntimeException {
         public NotEditableException(String message) {
             super(message);

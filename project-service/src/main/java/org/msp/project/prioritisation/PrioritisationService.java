@@ -32,9 +32,9 @@ public class PrioritisationService {
     private final PriorityCalculator calculator;
     private final ObjectMapper mapper;
 
-    public PrioritisationService(ProposalService proposals, PrioritisationWeights weights, ObjectMapper mapper) {
+    public PrioritisationService(ProposalService proposals, PrioritisationSettings settings, ObjectMapper mapper) {
         this.proposals = proposals;
-        this.calculator = new PriorityCalculator(weights, proposals.quorum());
+        this.calculator = new PriorityCalculator(settings, proposals.quorum());
         this.mapper = mapper;
     }
 
@@ -135,7 +135,7 @@ public class PrioritisationService {
     private PriorityInputs inputsOf(Proposal p) {
         return new PriorityInputs(p.id(), p.title(), p.hostCountry(), p.minerals(), p.valueChainStage(), evidenceOf(p),
                 p.esgScore(), StandingEndorsement.countExcluding(p.id(), p.submittingPartner()),
-                PartnerInterest.totalFor(p.id()), p.requestedFinancingUsd(), p.submittedAt());
+                PartnerInterest.totalFor(p.id()), p.requestedFinancingUsd(), p.submittedAt(), p.hostConsent());
     }
 
     /** Which declared disclosures a document or a closed consultation backs. */

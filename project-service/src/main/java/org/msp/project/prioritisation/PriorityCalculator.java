@@ -1,5 +1,7 @@
 package org.msp.project.prioritisation;
 
+import org.msp.events.project.HostConsent;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -16,14 +18,23 @@ import java.util.stream.Collectors;
 public final class PriorityCalculator {
     private final Map<String, Double> weights;
     private final int quorum;
+    private final double objectionFactor;
+    private final double silenceFactor;
 
-    public PriorityCalculator(PrioritisationWeights configured, int quorum) {
-        this(Map.of("esg", configured.esg(), "support", configured.support(),
-                "diversification", configured.diversification(), "valueAddition", configured.valueAddition(),
-                "transparency", configured.transparency()), quorum);
+    public PriorityCalculator(PrioritisationSettings settings, int quorum) {
+        this(Map.of("esg", settings.weights().esg(), "support", settings.weights().support(),
+                "diversification", settings.weights().diversification(), "valueAddition",
+                settings.weights().valueAddition(), "transparency", settings.weights().transparency()), quorum,
+                settings.hostConsent().objectionFactor(), settings.hostConsent().silenceFactor());
     }
 
-    public PriorityCalculator(Map<String, Double> rawWeights, int quorum) {
+    public PriorityCalculator(Map<String, Double> rawWeights, int quorum, double objectionFactor, double silenceFactor) {
+        if (objectionFactor < 0 || objectionFactor > 1 || silenceFactor < 0 || silenceFactor > 1) {
+            throw new IllegalArgumentException("host-consent factors must be within 0-1: objection " + objectionFactor
+                    + ", silence " + silenceFactor);
+        }
+        this.objectionFactor = objectionFactor;
+        this.silenceFactor = silenceFactor;
         double total = rawWeights.values().stream().mapToDouble(Double::doubleValue).sum();
         if (total <= 0 || rawWeights.values().stream().anyMatch(w -> w < 0)) {
             throw new IllegalArgumentException("weights must be non-negative and not all zero: " + rawWeights);
@@ -71,7 +82,15 @@ public final class PriorityCalculator {
         double endorsements = Math.min(1.0, in.endorsingPartners() / (double) (quorum + 2));
         double financing = in.requestedFinancingUsd().signum() <= 0 ? 0
                 : Math.min(1.0, in.indicativeFinancingUsd().doubleValue() / in.requestedFinancingUsd().doubleValue());
-        return 0.5 * endorsements + 0.5 * financing;
+        return (0.5 * endorsements + 0.5 * financing) * hostFactor(in.hostConsent());
+    }
+
+    /** Partners' support weighs less where the host government objects (SPEC §11); a consent leaves it whole. */
+    double hostFactor(HostConsent consent) {
+        if (consent == null) {
+            return silenceFactor;
+        }
+        return consent == HostConsent.OBJECTED ? objectionFactor : 1.0;
     }
 
     static double diversification(PriorityInputs in) {
@@ -101,7 +120,18 @@ public final class PriorityCalculator {
 
     private String supportExplanation(PriorityInputs in) {
         return in.endorsingPartners() + " endorsing partner(s) towards " + (quorum + 2) + "; indicative financing "
-                + plain(in.indicativeFinancingUsd()) + " of " + plain(in.requestedFinancingUsd()) + " USD requested";
+                + plain(in.indicativeFinancingUsd()) + " of " + plain(in.requestedFinancingUsd()) + " USD requested; "
+                + hostExplanation(in);
+    }
+
+    private String hostExplanation(PriorityInputs in) {
+        double factor = hostFactor(in.hostConsent());
+        String scaled = factor == 1.0 ? "" : " (support × " + plain(BigDecimal.valueOf(factor)) + ")";
+        if (in.hostConsent() == null) {
+            return "the host government (" + in.hostCountry() + ") has not stated its consent" + scaled;
+        }
+        return "the host government (" + in.hostCountry() + ") "
+                + (in.hostConsent() == HostConsent.CONSENTED ? "consented" : "objected") + scaled;
     }
 
     private static String diversificationExplanation(PriorityInputs in) {

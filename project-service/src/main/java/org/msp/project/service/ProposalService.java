@@ -6,13 +6,20 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.msp.platform.api.ProblemException;
 import org.msp.platform.outbox.Outbox;
+import org.msp.events.esg.Condition;
+import org.msp.events.project.ActionItemStatus;
+import org.msp.events.project.HostConsent;
+import org.msp.project.domain.ActionPlanItem;
 import org.msp.project.domain.Change;
 import org.msp.project.domain.Proposal;
 import org.msp.project.domain.ProposalDraft;
 import org.msp.project.domain.StandingEndorsement;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,11 +32,14 @@ public class ProposalService {
     private final Outbox outbox;
     private final Clock clock;
     private final int quorum;
+    private final Period actionPlanDueAfter;
 
-    public ProposalService(Outbox outbox, @ConfigProperty(name = "msp.endorsement.quorum") int quorum) {
+    public ProposalService(Outbox outbox, @ConfigProperty(name = "msp.endorsement.quorum") int quorum,
+            @ConfigProperty(name = "msp.action-plan.due-after") Period actionPlanDueAfter) {
         this.outbox = outbox;
         this.clock = Clock.systemUTC();
         this.quorum = quorum;
+        this.actionPlanDueAfter = actionPlanDueAfter;
     }
 
     /** Who acts and why: a user's command or another service's event. */
@@ -75,6 +85,57 @@ public class ProposalService {
     public void reconsiderQuorum(Proposal proposal, Actor actor) {
         long endorsers = StandingEndorsement.countExcluding(proposal.id(), proposal.submittingPartner());
         proposal.reconsiderQuorum(endorsers, quorum, actor.id(), now()).ifPresent(change -> record(proposal, change, actor));
+    }
+
+    /** The host government's officer states its consent or objection (the caller checked who it is). */
+    @Transactional
+    public Proposal recordHostConsent(UUID id, HostConsent consent, String reason, Actor actor) {
+        Proposal proposal = lockedOrNotFound(id);
+        proposal.recordHostConsent(consent, reason, actor.id(), now()).ifPresent(change -> record(proposal, change, actor));
+        return proposal;
+    }
+
+    /**
+     * A completed review left conditions: they become the project's action plan, each due a configured
+     * period after the review (the submitting partner plans it from there). Runs in the consumer's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void drawActionPlan(Proposal proposal, List<Condition> conditions, Actor actor) {
+        if (conditions.isEmpty() || !ActionPlanItem.planOf(proposal.id()).isEmpty()) {
+            return;
+        }
+        List<ActionPlanItem> plan = proposal.drawActionPlan(conditions, now().toLocalDate().plus(actionPlanDueAfter));
+        plan.forEach(item -> item.persist());
+        record(proposal, proposal.actionPlanDrawn(plan, actor.id()), actor);
+    }
+
+    /** What the submitting partner says about one item of the plan. */
+    public record ItemPlan(String responsibleParty, LocalDate dueDate, UUID evidenceDocumentId) {
+    }
+
+    @Transactional
+    public ActionPlanItem planActionItem(UUID id, String code, ItemPlan plan, Actor actor) {
+        Proposal proposal = lockedOrNotFound(id);
+        List<ActionPlanItem> items = ActionPlanItem.planOf(id);
+        ActionPlanItem item = itemOf(items, id, code);
+        record(proposal, proposal.planActionItem(items, item, plan.responsibleParty(), plan.dueDate(),
+                plan.evidenceDocumentId(), actor.id(), now()), actor);
+        return item;
+    }
+
+    @Transactional
+    public ActionPlanItem verifyActionItem(UUID id, String code, ActionItemStatus verdict, String reviewerCountry,
+            String note, Actor actor) {
+        Proposal proposal = lockedOrNotFound(id);
+        List<ActionPlanItem> items = ActionPlanItem.planOf(id);
+        ActionPlanItem item = itemOf(items, id, code);
+        record(proposal, proposal.verifyActionItem(items, item, verdict, reviewerCountry, note, actor.id(), now()), actor);
+        return item;
+    }
+
+    private static ActionPlanItem itemOf(List<ActionPlanItem> items, UUID id, String code) {
+        return items.stream().filter(item -> item.code.equals(code)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("condition " + code + " in the action plan of project " + id));
     }
 
     public int quorum() {

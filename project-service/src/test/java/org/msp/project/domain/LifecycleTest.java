@@ -22,6 +22,7 @@ class LifecycleTest {
             "OPEN_FOR_SUPPORT, REACH_QUORUM, ENDORSED",
             "ENDORSED, LOSE_QUORUM, OPEN_FOR_SUPPORT",
             "ENDORSED, PRIORITISE, PRIORITISED",
+            "PRIORITISED, FINANCE, FINANCED",
             "DRAFT, WITHDRAW, WITHDRAWN",
             "SUBMITTED, WITHDRAW, WITHDRAWN",
             "ESG_REVIEW, WITHDRAW, WITHDRAWN",
@@ -36,7 +37,7 @@ class LifecycleTest {
             "DRAFT, OPEN_REVIEW", "DRAFT, PRIORITISE", "SUBMITTED, SUBMIT", "SUBMITTED, CLEAR_REVIEW",
             "ESG_REVIEW, REACH_QUORUM", "OPEN_FOR_SUPPORT, PRIORITISE", "OPEN_FOR_SUPPORT, SUBMIT",
             "ESG_REJECTED, WITHDRAW", "PRIORITISED, WITHDRAW", "WITHDRAWN, SUBMIT", "PRIORITISED, LOSE_QUORUM",
-            "ESG_REJECTED, CLEAR_REVIEW"})
+            "ESG_REJECTED, CLEAR_REVIEW", "ENDORSED, FINANCE", "FINANCED, WITHDRAW", "FINANCED, FINANCE"})
     void forbiddenTransitions(ProjectStatus from, Transition transition) {
         assertTrue(Lifecycle.next(from, transition).isEmpty());
         assertThrows(IllegalTransitionException.class, () -> Lifecycle.require(from, transition));

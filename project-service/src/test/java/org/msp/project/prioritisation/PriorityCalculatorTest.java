@@ -1,6 +1,7 @@
 package org.msp.project.prioritisation;
 
 import org.junit.jupiter.api.Test;
+import org.msp.events.project.HostConsent;
 import org.msp.project.domain.Disclosure;
 import org.msp.project.domain.Mineral;
 import org.msp.project.domain.ValueChainStage;
@@ -12,17 +13,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PriorityCalculatorTest {
     private final PriorityCalculator calculator = new PriorityCalculator(Map.of("esg", 0.30, "support", 0.25,
-            "diversification", 0.20, "valueAddition", 0.15, "transparency", 0.10), 2);
+            "diversification", 0.20, "valueAddition", 0.15, "transparency", 0.10), 2, 0.5, 1.0);
     private final OffsetDateTime t0 = OffsetDateTime.parse("2026-01-01T00:00:00Z");
 
     private PriorityInputs project(String name, String host, Mineral mineral, ValueChainStage stage, double esg,
             long endorsers, long indicative, boolean disclosed, OffsetDateTime submitted) {
         return new PriorityInputs(UUID.nameUUIDFromBytes(name.getBytes()), name, host, List.of(mineral), stage,
                 evidence(disclosed), BigDecimal.valueOf(esg), endorsers,
-                BigDecimal.valueOf(indicative), BigDecimal.valueOf(100_000_000), submitted);
+                BigDecimal.valueOf(indicative), BigDecimal.valueOf(100_000_000), submitted, null);
     }
 
     /** Disclosed: every declaration backed by a document or a closed consultation. */
@@ -49,7 +51,7 @@ class PriorityCalculatorTest {
 
     private PriorityInputs withEvidence(DisclosureEvidence evidence) {
         return new PriorityInputs(UUID.randomUUID(), "p", "ZM", List.of(Mineral.COPPER), ValueChainStage.RECYCLING,
-                evidence, BigDecimal.valueOf(90), 2, BigDecimal.ONE, BigDecimal.TEN, t0);
+                evidence, BigDecimal.valueOf(90), 2, BigDecimal.ONE, BigDecimal.TEN, t0, null);
     }
 
     @Test
@@ -93,5 +95,34 @@ class PriorityCalculatorTest {
         PriorityInputs zambia = project("z", "ZM", Mineral.COBALT, ValueChainStage.EXTRACTION, 0, 0, 0, false, t0);
         assertEquals(0.26, PriorityCalculator.diversification(congo), 1e-9);
         assertEquals(1.0, PriorityCalculator.diversification(zambia), 1e-9);
+    }
+
+    @Test
+    void anObjectionOfTheHostGovernmentScalesSupportAndTheExplanationSaysSo() {
+        PriorityInputs silent = project("z", "ZM", Mineral.COPPER, ValueChainStage.RECYCLING, 90, 4, 100_000_000, true, t0);
+        PriorityInputs consented = withHost(silent, HostConsent.CONSENTED);
+        PriorityInputs objected = withHost(silent, HostConsent.OBJECTED);
+        assertEquals(new BigDecimal("25.00"), support(calculator.score(consented)).points());
+        assertEquals(new BigDecimal("25.00"), support(calculator.score(silent)).points());
+        assertEquals(new BigDecimal("12.50"), support(calculator.score(objected)).points());
+        assertTrue(support(calculator.score(objected)).explanation()
+                .endsWith("the host government (ZM) objected (support \u00d7 0.5)"), support(calculator.score(objected)).explanation());
+        assertTrue(support(calculator.score(consented)).explanation().endsWith("the host government (ZM) consented"));
+        assertTrue(support(calculator.score(silent)).explanation().endsWith("has not stated its consent"));
+        // configured otherwise: silence counts for less, an objection for nothing
+        PriorityCalculator strict = new PriorityCalculator(Map.of("esg", 0.30, "support", 0.25, "diversification", 0.20,
+                "valueAddition", 0.15, "transparency", 0.10), 2, 0.0, 0.8);
+        assertEquals(new BigDecimal("0.00"), support(strict.score(objected)).points());
+        assertEquals(new BigDecimal("20.00"), support(strict.score(silent)).points());
+    }
+
+    private static PriorityScore.Component support(PriorityScore score) {
+        return score.breakdown().stream().filter(c -> c.name().equals("support")).findFirst().orElseThrow();
+    }
+
+    private static PriorityInputs withHost(PriorityInputs in, HostConsent consent) {
+        return new PriorityInputs(in.projectId(), in.title(), in.hostCountry(), in.minerals(), in.stage(), in.disclosure(),
+                in.esgScore(), in.endorsingPartners(), in.indicativeFinancingUsd(), in.requestedFinancingUsd(),
+                in.submittedAt(), consent);
     }
 }

@@ -464,4 +464,58 @@ public interface Messages {
     String part_unavailable(String part);
 
     String back_home();
+
+    // --- implementation: host consent and the action plan (SPEC §11)
+
+    String implementation_link();
+
+    String impl_title(String title);
+
+    String impl_done_of(String d);
+
+    String impl_host_heading(String country);
+
+    String impl_host_objected(String country);
+
+    String impl_host_consented(String country);
+
+    String impl_host_silent(String country);
+
+    String impl_host_effect();
+
+    String impl_host_legend();
+
+    String impl_consent_of(String c);
+
+    String impl_host_reason_hint();
+
+    String impl_host_submit();
+
+    String impl_plan_heading();
+
+    String impl_plan_none();
+
+    String impl_plan_summary(int count, int overdue, int critical);
+
+    String impl_plan_caption();
+
+    String impl_condition();
+
+    String impl_overdue();
+
+    String impl_status_of(String s);
+
+    String impl_verified_by(String country);
+
+    String impl_check_evidence();
+
+    String impl_plan_legend(String code);
+
+    String impl_no_evidence();
+
+    String impl_plan_submit(String code);
+
+    String impl_verify_legend(String code);
+
+    String impl_verify_submit(String code);
 }

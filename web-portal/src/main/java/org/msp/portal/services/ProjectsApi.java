@@ -16,6 +16,7 @@ import org.msp.portal.web.PartOfPlatform;
 import org.msp.portal.web.VisitorToken;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,23 @@ public interface ProjectsApi {
     @Path("/documents/{id}/verify")
     DocumentCheck verifyDocument(@PathParam("id") UUID id);
 
+    @PUT
+    @Path("/projects/{id}/host-consent")
+    Project recordHostConsent(@PathParam("id") UUID id, Map<String, String> consent);
+
+    @GET
+    @Path("/projects/{id}/action-plan")
+    ActionPlan actionPlan(@PathParam("id") UUID id);
+
+    @PUT
+    @Path("/projects/{id}/action-plan/{code}")
+    ActionItem planActionItem(@PathParam("id") UUID id, @PathParam("code") String code, Map<String, String> plan);
+
+    @POST
+    @Path("/projects/{id}/action-plan/{code}/verification")
+    ActionItem verifyActionItem(@PathParam("id") UUID id, @PathParam("code") String code,
+            Map<String, String> verification);
+
     @GET
     @Path("/prioritisation")
     Ranking ranking();
@@ -99,20 +117,45 @@ public interface ProjectsApi {
     record Project(UUID id, String title, String summary, String hostCountry, List<String> minerals,
             String valueChainStage, String sponsor, BigDecimal requestedFinancingUsd, Disclosure disclosure,
             String submittingPartner, String status, int version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-            OffsetDateTime submittedAt, Esg esg, Priority priority) {
+            OffsetDateTime submittedAt, Esg esg, Priority priority, Partnership partnership, HostConsent hostConsent) {
 
         public boolean isDraft() {
             return "DRAFT".equals(status);
         }
 
-        /** Withdrawal is open to the submitting partner from any state that is not terminal. */
+        /** Withdrawal is open to the submitting partner until a round prioritises the project. */
         public boolean isWithdrawable() {
-            return !List.of("ESG_REJECTED", "FINANCED", "WITHDRAWN").contains(status);
+            return !List.of("ESG_REJECTED", "PRIORITISED", "FINANCED", "WITHDRAWN").contains(status);
+        }
+
+        /** Whether the host government may still state its consent (a draft is private, a closed project is closed). */
+        public boolean takesHostConsent() {
+            return !List.of("DRAFT", "ESG_REJECTED", "WITHDRAWN").contains(status);
         }
 
         public boolean isOpenForSupport() {
             return "OPEN_FOR_SUPPORT".equals(status) || "ENDORSED".equals(status);
         }
+    }
+
+    /** The partnership of the registry the project is proposed under. */
+    record Partnership(UUID id, String name, String kind) {
+    }
+
+    /** What the host government said about the project, when, and why. */
+    record HostConsent(String consent, String reason, OffsetDateTime at) {
+        public boolean isObjection() {
+            return "OBJECTED".equals(consent);
+        }
+    }
+
+    /** The public action plan drawn from the review's conditions. */
+    record ActionPlan(List<ActionItem> items, int overdue, int criticalUnmet) {
+    }
+
+    record ActionItem(String code, String title, boolean critical, String responsibleParty, LocalDate dueDate,
+            String status, boolean overdue, UUID evidenceDocumentId, String verifiedBy, OffsetDateTime verifiedAt,
+            String verificationNote) {
     }
 
     /** A published document; its bytes are fetched from project-service itself ({@code contentUrl}). */
