@@ -172,6 +172,18 @@ class FollowThroughTest {
     }
 
     @Test
+    void aRejectedProjectHasNoActionPlan() {
+        ProposalService.Actor actor = new ProposalService.Actor("gb-officer", "test");
+        UUID id = proposals.create(Fixtures.draft("Rejected refinery"), "GB", actor).id();
+        proposals.submit(id, actor);
+        UUID review = UUID.randomUUID();
+        sendAndAwait(EventSamples.reviewOpened(facts(id.toString()), review));
+        sendAndAwait(EventSamples.reviewCompleted(facts(id.toString()), review, ReviewOutcome.REJECTED, BigDecimal.TEN));
+        given().when().get("/api/v1/projects/{id}", id).then().body("status", equalTo("ESG_REJECTED"));
+        given().when().get("/api/v1/projects/{id}/action-plan", id).then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
     @TestSecurity(user = "zm-reviewer", roles = "esg-reviewer")
     @OidcSecurity(claims = @Claim(key = "country", value = "ZM"))
     void neitherTheHostsNorTheSubmittersReviewersVerifyTheirOwnGovernmentsConditions() {

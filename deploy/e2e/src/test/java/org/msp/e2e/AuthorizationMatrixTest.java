@@ -129,6 +129,30 @@ class AuthorizationMatrixTest {
                 () -> target.put("documented", submit(gbDraft())),
                 () -> get(projects, "/projects/" + target.get("documented") + "/documents").asString()));
 
+        // follow-through (SPEC §11): the host government's word, and the action plan of a project cleared
+        // with a critical condition (hosted in Zambia, so the ZM reviewer is the host's and is refused)
+        rows.put("PUT /projects/{id}/host-consent", new Row("PUT", projects, "/projects/{hostedInUs}/host-consent",
+                () -> Map.of("consent", "OBJECTED", "reason", "Matrix objection"),
+                () -> {
+                    Map<String, Object> draft = new java.util.HashMap<>(proposal("Matrix US-hosted"));
+                    draft.put("hostCountry", "US");
+                    target.put("hostedInUs", submit(as("gb-officer").contentType(ContentType.JSON).body(draft)
+                            .post(url(projects, "/projects")).then().statusCode(201).extract().path("id")));
+                },
+                () -> get(projects, "/projects/" + target.get("hostedInUs")).asString()));
+        rows.put("PUT /projects/{id}/action-plan/{code}", new Row("PUT", projects, "/projects/{planned}/action-plan/{condition}",
+                () -> Map.of("responsibleParty", "Zambezi Metals Ltd", "dueDate", "2027-06-30"),
+                () -> {
+                    Map.Entry<String, String> cleared = projectWithCriticalCondition("ZM");
+                    target.put("planned", cleared.getKey());
+                    target.put("condition", cleared.getValue());
+                },
+                () -> get(projects, "/projects/" + target.get("planned") + "/action-plan").asString()));
+        rows.put("POST /projects/{id}/action-plan/{code}/verification", new Row("POST", projects,
+                "/projects/{planned}/action-plan/{condition}/verification",
+                () -> Map.of("status", "PARTIALLY_MET", "note", "Half of the households resettled"), () -> { },
+                () -> get(projects, "/projects/" + target.get("planned") + "/action-plan").asString()));
+
         rows.put("POST /checklist-templates", new Row("POST", reviews, "/checklist-templates",
                 () -> template("MATRIX-" + shortId()), () -> { },
                 () -> get(reviews, "/checklist-templates").asString()));

@@ -61,7 +61,8 @@ class HostileInputEndToEndTest {
     /** The tables each service's endpoints write themselves (not read models fed by other services' events). */
     private static final Map<String, List<String>> OWN_TABLES = Map.of(
             // a document's chunks are written only with its project_document row, in one transaction
-            ProcessPlatform.PROJECTS, List.of("proposal", "project_history", "prioritisation_round", "project_document"),
+            ProcessPlatform.PROJECTS, List.of("proposal", "project_history", "prioritisation_round", "project_document",
+                    "action_item"),
             ProcessPlatform.PARTNERS, List.of("partner", "partner_interest", "endorsement", "support_history"),
             ProcessPlatform.REVIEWS, List.of("checklist_template", "checklist_item", "review", "review_item", "review_history",
                     "consultation_comment"),
@@ -219,6 +220,11 @@ class HostileInputEndToEndTest {
                     .then().statusCode(201).extract().path("id"));
         }
 
+        // follow-through: a project cleared with a critical condition, hosted in Zambia
+        Map.Entry<String, String> cleared = projectWithCriticalCondition("ZM");
+        String planned = cleared.getKey();
+        String condition = cleared.getValue();
+
         String projects = ProcessPlatform.PROJECTS;
         String partners = ProcessPlatform.PARTNERS;
         String reviews = ProcessPlatform.REVIEWS;
@@ -239,6 +245,15 @@ class HostileInputEndToEndTest {
                         "gb-officer", none, null),
                 new Endpoint("POST /prioritisation/rounds", projects, "POST", () -> "/prioritisation/rounds",
                         "secretariat", none, null),
+                new Endpoint("PUT /projects/{id}/host-consent", projects, "PUT", () -> "/projects/" + planned
+                        + "/host-consent", "zm-officer", none, json(Map.of("consent", "OBJECTED",
+                        "reason", "No agreement with the affected communities yet"))),
+                new Endpoint("PUT /projects/{id}/action-plan/{code}", projects, "PUT", () -> "/projects/" + planned
+                        + "/action-plan/" + condition, "gb-officer", none, json(Map.of("responsibleParty",
+                        "Zambezi Metals Ltd", "dueDate", "2027-06-30"))),
+                new Endpoint("POST /projects/{id}/action-plan/{code}/verification", projects, "POST",
+                        () -> "/projects/" + planned + "/action-plan/" + condition + "/verification", "jp-reviewer", none,
+                        json(Map.of("status", "PARTIALLY_MET", "note", "Half of the households resettled"))),
                 new Endpoint("POST /partners", partners, "POST", () -> "/partners", "secretariat", none,
                         json(Map.of("code", "KE", "name", "Kenya", "kind", "PRODUCER_COUNTRY", "joinedOn", "2025-03-01"))),
                 new Endpoint("POST /projects/{id}/interests", partners, "POST", () -> "/projects/" + supported + "/interests",

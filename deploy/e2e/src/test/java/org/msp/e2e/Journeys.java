@@ -104,6 +104,39 @@ final class Journeys {
         return project;
     }
 
+    /**
+     * A project of the GB partner hosted in {@code host}, cleared by the JP reviewer with one condition on a
+     * critical checklist item (rated PARTIAL): project-service has drawn its action plan when this returns.
+     * Returns the project id and the condition's code.
+     */
+    static Map.Entry<String, String> projectWithCriticalCondition(String host) {
+        Map<String, Object> draft = new java.util.HashMap<>(proposal("Project " + shortId()));
+        draft.put("hostCountry", host);
+        String project = submit(as("gb-officer").contentType(ContentType.JSON).body(draft)
+                .post(SharedPlatform.url(ProcessPlatform.PROJECTS, "/projects")).then().statusCode(201).extract().path("id"));
+        String review = reviewOf(project);
+        as("jp-reviewer").post(SharedPlatform.url(ProcessPlatform.REVIEWS, "/reviews/" + review + "/assignment"))
+                .then().statusCode(200);
+        List<Map<String, Object>> items = getAs("secretariat", ProcessPlatform.REVIEWS, "/reviews/" + review)
+                .jsonPath().getList("items");
+        String critical = items.stream().filter(item -> (Boolean) item.get("critical"))
+                .map(item -> (String) item.get("code")).findFirst().orElseThrow();
+        for (Map<String, Object> item : items) {
+            String code = (String) item.get("code");
+            as("jp-reviewer").contentType(ContentType.JSON).body(code.equals(critical)
+                            ? Map.of("rating", "PARTIAL", "comment", "Resettlement plan agreed, not yet carried out")
+                            : Map.of("rating", "MEETS"))
+                    .put(SharedPlatform.url(ProcessPlatform.REVIEWS, "/reviews/" + review + "/items/" + code))
+                    .then().statusCode(200);
+        }
+        as("jp-reviewer").contentType(ContentType.JSON).body(Map.of("riskCategory", "B"))
+                .post(SharedPlatform.url(ProcessPlatform.REVIEWS, "/reviews/" + review + "/complete"))
+                .then().statusCode(200);
+        await("the action plan of " + project).atMost(WAIT).until(() -> get(ProcessPlatform.PROJECTS,
+                "/projects/" + project + "/action-plan").jsonPath().getList("items.code"), equalTo(List.of(critical)));
+        return Map.entry(project, critical);
+    }
+
     /** partner-service learns a project's status from events; support is judged by what it knows. */
     static void awaitSupportStatus(String project, String status) {
         await("partner-service sees " + project + " " + status).atMost(WAIT).until(() -> get(ProcessPlatform.PARTNERS,

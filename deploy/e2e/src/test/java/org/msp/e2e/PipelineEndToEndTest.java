@@ -57,7 +57,8 @@ class PipelineEndToEndTest {
     private static final List<Set<String>> WEBHOOK_STEPS = List.of(
             Set.of("project.submitted", "esg.review-opened", "project.status-changed:ESG_REVIEW"),
             Set.of("esg.review-assigned:JP"),
-            Set.of("esg.review-completed:CLEARED_WITH_CONDITIONS", "project.status-changed:OPEN_FOR_SUPPORT"),
+            Set.of("esg.review-completed:CLEARED_WITH_CONDITIONS", "project.status-changed:OPEN_FOR_SUPPORT",
+                    "project.action-plan-updated"),
             Set.of("partner.endorsement-given:CD", "partner.interest-expressed:US", "partner.endorsement-given:US",
                     "partner.interest-expressed:EU", "partner.endorsement-given:EU",
                     "project.status-changed:ENDORSED"),
@@ -238,10 +239,11 @@ class PipelineEndToEndTest {
         Collections.reverse(feedIds);
         assertEquals(deliveries.stream().map(d -> d.event().path("id").asText()).toList(), feedIds, "feed entries");
 
-        // the project's own history records the same status steps, with who caused them
+        // the project's own history records the same status steps, with who caused them (and, between them,
+        // entries that change no status, such as the action plan drawn from the review's condition)
         JsonPath history = anonymous().get(url(ProcessPlatform.PROJECTS, "/projects/" + projectId + "/history"))
                 .then().statusCode(200).extract().jsonPath();
-        List<String> statuses = history.getList("to");
+        List<String> statuses = history.getList("findAll { it.from != it.to }.to");
         assertEquals(List.of("DRAFT", "SUBMITTED", "ESG_REVIEW", "OPEN_FOR_SUPPORT", "ENDORSED", "PRIORITISED"),
                 statuses);
         assertEquals(statuses.subList(1, statuses.size()), deliveries.stream().map(PipelineEndToEndTest::statusOf)
@@ -250,7 +252,7 @@ class PipelineEndToEndTest {
         assertEquals(tokens.subjectOf("secretariat"), history.getString("find { it.to == 'PRIORITISED' }.actor"));
 
         anonymous().get(url(ProcessPlatform.PROJECTS, "/projects/" + projectId + "/history/verify"))
-                .then().statusCode(200).body("intact", is(true), "entries", is(statuses.size()));
+                .then().statusCode(200).body("intact", is(true), "entries", is(history.getList("$").size()));
     }
 
     @Test

@@ -310,9 +310,13 @@ public class Proposal extends PanacheEntityBase {
     /**
      * A completed review's conditions become the project's public action plan, in the review's order:
      * each answered for by the sponsor until the submitting partner says otherwise, due on {@code due}.
+     * A rejected project gets none: nothing follows a rejection, and its failed items are the review's record.
      */
     public List<ActionPlanItem> drawActionPlan(List<Condition> conditions, LocalDate due) {
         List<ActionPlanItem> plan = new ArrayList<>();
+        if (status == ProjectStatus.ESG_REJECTED) {
+            return plan;
+        }
         for (Condition condition : conditions) {
             ActionPlanItem item = new ActionPlanItem();
             item.projectId = id;

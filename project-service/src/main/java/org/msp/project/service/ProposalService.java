@@ -105,6 +105,9 @@ public class ProposalService {
             return;
         }
         List<ActionPlanItem> plan = proposal.drawActionPlan(conditions, now().toLocalDate().plus(actionPlanDueAfter));
+        if (plan.isEmpty()) {
+            return;
+        }
         plan.forEach(item -> item.persist());
         record(proposal, proposal.actionPlanDrawn(plan, actor.id()), actor);
     }
