@@ -1,0 +1,117 @@
+package org.msp.project.opendata;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.msp.platform.api.ProblemException;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * The open-data exports (SPEC §10), for re-users who work with the standards' tools rather than our
+ * paged JSON: anyone may download them, under the licence each names and the {@code Link} header
+ * repeats. Each has an ETag that moves with any change, so a re-user's nightly fetch of an unchanged
+ * platform costs a 304; the exports stream, so their size is not held in memory.
+ */
+@Path("/open-data")
+@PermitAll
+public class OpenDataResource {
+    private final PublicProjects projects;
+    private final Oc4ids oc4ids;
+    private final OpenDataSettings settings;
+
+    public OpenDataResource(PublicProjects projects, Oc4ids oc4ids, OpenDataSettings settings) {
+        this.projects = projects;
+        this.oc4ids = oc4ids;
+        this.settings = settings;
+    }
+
+    /** Every public project as one OC4IDS project package. */
+    @GET
+    @Path("/oc4ids.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response oc4idsPackage(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        PublicProjects.Version version = projects.version();
+        EntityTag tag = tag(version.etag("oc4ids"));
+        if (matches(ifNoneMatch, tag)) {
+            return notModified(tag);
+        }
+        String uri = settings.publicBaseUrl() + "/api/v1/open-data/oc4ids.json";
+        OffsetDateTime published = OffsetDateTime.now();
+        StreamingOutput body = out -> oc4ids.writePackage(projects, uri, published, out);
+        return licensed(Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag));
+    }
+
+    /** One project as an OC4IDS project package of one. */
+    @GET
+    @Path("/oc4ids/{id}.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response oc4idsProject(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        PublicProjects.Project project = projects.one(id);
+        if (project == null) {
+            throw ProblemException.notFound("public project " + id);
+        }
+        EntityTag tag = tag("\"oc4ids-" + id + "-" + project.proposal().historyLength() + "\"");
+        if (matches(ifNoneMatch, tag)) {
+            return notModified(tag);
+        }
+        String uri = settings.publicBaseUrl() + "/api/v1/open-data/oc4ids/" + id + ".json";
+        return licensed(Response.ok(oc4ids.packageOf(project, uri, project.proposal().updatedAt()),
+                MediaType.APPLICATION_JSON_TYPE).tag(tag));
+    }
+
+    /** What is published, when, under which licence, and how a correction shows (the package's publicationPolicy). */
+    @GET
+    @Path("/publication-policy")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response publicationPolicy() {
+        return licensed(Response.ok("""
+                Publication policy of the MSP pipeline platform's open data
+
+                What: every project once its submitting partner submits it (drafts are private), with its ESG
+                review, conditions and action plan, documents (with their SHA-256), support, ranking, the host
+                government's statement and every step of its hash-chained history.
+                When: at once. The exports are generated on demand from the live records; their ETag changes
+                with any change, and publishedDate says when the package was generated.
+                Licence: %s (attribute the platform's secretariat).
+                Corrections: nothing is edited in place. A change is a new history entry; a document is
+                replaced by a new version that supersedes it; both stay visible.
+                Identifiers: OC4IDS project ids are %s-<project id>.
+                """.formatted(settings.licence(), settings.oc4idsPrefix()), MediaType.TEXT_PLAIN_TYPE));
+    }
+
+    private Response licensed(Response.ResponseBuilder response) {
+        return response.header("Link", "<" + settings.licence() + ">; rel=\"license\"")
+                .header("Cache-Control", "public, no-cache").build();
+    }
+
+    private Response notModified(EntityTag tag) {
+        return licensed(Response.notModified(tag));
+    }
+
+    private static EntityTag tag(String quoted) {
+        return new EntityTag(quoted.substring(1, quoted.length() - 1));
+    }
+
+    /** Whether {@code If-None-Match} names this representation (a list, or {@code *}). */
+    private static boolean matches(String ifNoneMatch, EntityTag tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String value = candidate.strip().replaceFirst("^W/", "");
+            if (value.equals("*") || value.equals("\"" + tag.getValue() + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

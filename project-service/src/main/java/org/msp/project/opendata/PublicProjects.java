@@ -1,0 +1,110 @@
+package org.msp.project.opendata;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.msp.project.documents.ProjectDocument;
+import org.msp.project.domain.ActionPlanItem;
+import org.msp.project.domain.PartnerInterest;
+import org.msp.project.domain.ProjectStatus;
+import org.msp.project.domain.Proposal;
+import org.msp.project.domain.StandingEndorsement;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Every public project (all but drafts) with what the exports say about it, read a page at a time in
+ * id order, each page in a short transaction of its own with its children in one query per table: an
+ * export of any size holds one page in memory, never the whole platform, and no transaction stays
+ * open while a slow client reads.
+ */
+@ApplicationScoped
+public class PublicProjects {
+    static final int PAGE = 500;
+
+    private final EntityManager entities;
+
+    public PublicProjects(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    /** A public project and what hangs off it. */
+    public record Project(Proposal proposal, List<ProjectDocument> documents, List<ActionPlanItem> actionPlan,
+            List<PartnerInterest> interests, List<StandingEndorsement> endorsements) {
+    }
+
+    /**
+     * What an export's ETag is made of. Every change of a project writes a history entry (that is the
+     * chain's rule), so the newest entry's id moves whenever anything an export shows could have changed.
+     */
+    public record Version(long projects, long lastHistoryEntry) {
+        public String etag(String export) {
+            return "\"" + export + "-" + projects + "-" + lastHistoryEntry + "\"";
+        }
+    }
+
+    public Version version() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Long projects = entities.createQuery("select count(p) from Proposal p where p.status <> :draft", Long.class)
+                    .setParameter("draft", ProjectStatus.DRAFT).getSingleResult();
+            Long last = entities.createQuery("select max(h.id) from HistoryEntry h", Long.class).getSingleResult();
+            return new Version(projects, last == null ? 0 : last);
+        });
+    }
+
+    /** Hands every public project to {@code each}, in id order, a page at a time. */
+    public void forEach(Consumer<Project> each) {
+        UUID after = null;
+        while (true) {
+            UUID from = after;
+            List<Project> page = QuarkusTransaction.requiringNew().call(() -> page(from, null));
+            page.forEach(each);
+            if (page.size() < PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).proposal().id();
+        }
+    }
+
+    /** One public project, or null. */
+    public Project one(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> page(null, id)).stream().findFirst().orElse(null);
+    }
+
+    private List<Project> page(UUID after, UUID only) {
+        String where = "p.status <> :draft" + (after == null ? "" : " and p.id > :after")
+                + (only == null ? "" : " and p.id = :only");
+        var query = entities.createQuery("select p from Proposal p where " + where + " order by p.id", Proposal.class)
+                .setParameter("draft", ProjectStatus.DRAFT).setMaxResults(PAGE);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        if (only != null) {
+            query.setParameter("only", only);
+        }
+        List<Proposal> proposals = query.getResultList();
+        if (proposals.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = proposals.stream().map(Proposal::id).toList();
+        Map<UUID, List<ProjectDocument>> documents = byProject(ProjectDocument.<ProjectDocument>list(
+                "projectId in ?1 order by publishedAt", ids), d -> d.projectId);
+        Map<UUID, List<ActionPlanItem>> plans = byProject(ActionPlanItem.<ActionPlanItem>list(
+                "projectId in ?1 order by position", ids), i -> i.projectId);
+        Map<UUID, List<PartnerInterest>> interests = byProject(PartnerInterest.<PartnerInterest>list(
+                "projectId in ?1 order by partner", ids), i -> i.projectId);
+        Map<UUID, List<StandingEndorsement>> endorsements = byProject(StandingEndorsement.<StandingEndorsement>list(
+                "projectId in ?1 order by partner", ids), e -> e.projectId);
+        return proposals.stream().map(p -> new Project(p, documents.getOrDefault(p.id(), List.of()),
+                plans.getOrDefault(p.id(), List.of()), interests.getOrDefault(p.id(), List.of()),
+                endorsements.getOrDefault(p.id(), List.of()))).toList();
+    }
+
+    private static <T> Map<UUID, List<T>> byProject(List<T> rows, java.util.function.Function<T, UUID> project) {
+        return rows.stream().collect(Collectors.groupingBy(project));
+    }
+}
