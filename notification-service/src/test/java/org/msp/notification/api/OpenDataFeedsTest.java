@@ -190,6 +190,7 @@ class OpenDataFeedsTest {
         String resumeAfter;
         try {
             await().atMost(PATIENCE).until(live::isReady);
+            assertTrue(live.links().contains(LICENSE), "licence on the stream: " + live.links());
             send(project, events.subList(0, 3));
             await().atMost(PATIENCE).until(() -> live.eventIds().size() >= 3);
             assertEquals(ids.subList(0, 3), live.eventIds());
@@ -320,7 +321,6 @@ class OpenDataFeedsTest {
             response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
             Thread reader = new Thread(() -> {
                 HttpResponse<Stream<String>> answer = response.join();
-                assertTrue(answer.headers().allValues("Link").contains(LICENSE), "licence on the stream");
                 opened.add(answer.body());
                 try {
                     answer.body().forEach(lines::add);
@@ -330,6 +330,10 @@ class OpenDataFeedsTest {
             }, "sse-resume-reader");
             reader.setDaemon(true);
             reader.start();
+        }
+
+        List<String> links() {
+            return response.join().headers().allValues("Link");
         }
 
         boolean isReady() {
