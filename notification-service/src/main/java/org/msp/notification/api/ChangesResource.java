@@ -62,8 +62,7 @@ public class ChangesResource {
         ChangesPage page = new ChangesPage(OpenDataResponses.LICENSE_URL, OpenDataResponses.LICENSE_NAME,
                 OpenDataResponses.ATTRIBUTION, Cursor.of(position), next, nextUrl, changes);
         // a full page never changes again; a shorter one grows as events are recorded
-        return OpenDataResponses.of(request, write(page), MediaType.APPLICATION_JSON, changes.size() == limit,
-                Map.of("next", nextUrl));
+        return OpenDataResponses.json(request, json, page, changes.size() == limit, Map.of("next", nextUrl));
     }
 
     private JsonNode event(TimelineEntry entry) {
@@ -71,14 +70,6 @@ public class ChangesResource {
             return json.readTree(entry.eventJson);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + entry.eventId + " as recorded is not JSON", e);
-        }
-    }
-
-    private String write(ChangesPage page) {
-        try {
-            return json.writeValueAsString(page);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the change feed", e);
         }
     }
 }

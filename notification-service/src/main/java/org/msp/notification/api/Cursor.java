@@ -7,8 +7,6 @@ import org.msp.platform.api.ProblemException;
  * position of the last entry they have; "0" or none: before the first one).
  */
 public final class Cursor {
-    public static final String START = "0";
-
     private Cursor() {
     }
 

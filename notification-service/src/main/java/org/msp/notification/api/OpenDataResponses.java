@@ -1,7 +1,10 @@
 package org.msp.notification.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
@@ -23,6 +26,16 @@ final class OpenDataResponses {
     static final String LICENSE_LINK = "<" + LICENSE_URL + ">; rel=\"license\"";
 
     private OpenDataResponses() {
+    }
+
+    /** {@code body} as JSON, as {@link #of}. */
+    static Response json(Request request, ObjectMapper mapper, Object body, boolean immutable,
+            Map<String, String> links) {
+        try {
+            return of(request, mapper.writeValueAsString(body), MediaType.APPLICATION_JSON, immutable, links);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write " + body.getClass().getSimpleName(), e);
+        }
     }
 
     /** {@code links} maps a relation ({@code next}, ...) to its URL, sent as {@code Link} headers. */

@@ -1,6 +1,5 @@
 package org.msp.notification.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.PermitAll;
@@ -86,9 +85,10 @@ public class TimelineResource {
             String query = query(filter, "before=" + page.get(page.size() - 1).cursor() + "&limit=" + limit);
             next.put("next", links.self("/api/v1/timeline?" + query));
         }
-        // a full page below a cursor can no longer change; the newest page can
-        return OpenDataResponses.of(request, write(page), MediaType.APPLICATION_JSON,
-                beforePosition != null && page.size() == limit, next);
+        // a full page below a cursor this service gave can no longer change; the newest page can
+        boolean settled = beforePosition != null && page.size() == limit
+                && beforePosition <= timeline.lastPosition() + 1;
+        return OpenDataResponses.json(request, json, page, settled, next);
     }
 
     /**
@@ -197,14 +197,6 @@ public class TimelineResource {
     private static String query(SubscriptionFilter filter, String paging) {
         String filterQuery = canonical(filter);
         return filterQuery.isEmpty() ? paging : filterQuery + "&" + paging;
-    }
-
-    private String write(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the timeline", e);
-        }
     }
 
     /** The filter in a stable textual form, e.g. {@code countries=ZM&minerals=COBALT}. */

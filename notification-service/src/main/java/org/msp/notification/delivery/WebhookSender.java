@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,7 +28,6 @@ public class WebhookSender {
 
     private final WebhookConfig config;
     private final HttpClient client;
-    private final Clock clock = Clock.systemUTC();
 
     public WebhookSender(WebhookConfig config) {
         this.config = config;
@@ -44,7 +43,7 @@ public class WebhookSender {
         byte[] body = eventJson.getBytes(StandardCharsets.UTF_8);
         // Standard Webhooks: the message id is the delivery's, the same on every retry; the timestamp is this attempt's
         String messageId = deliveryId.toString();
-        long timestamp = clock.instant().getEpochSecond();
+        long timestamp = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(config.timeout())
                 .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
