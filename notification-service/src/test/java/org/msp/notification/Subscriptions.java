@@ -10,8 +10,8 @@ public final class Subscriptions {
     private Subscriptions() {
     }
 
-    /** A created subscription: its id and its one-time secret. */
-    public record Created(String id, String secret) {
+    /** A created subscription: its id and its one-time secret (for a webhook also in the whsec_ form). */
+    public record Created(String id, String secret, String webhookSecret) {
         /** The delivery log, read with the secret as bearer token. */
         public JsonPath deliveries() {
             return given().auth().oauth2(secret)
@@ -37,6 +37,6 @@ public final class Subscriptions {
                 .then().statusCode(201)
                 .body("status", org.hamcrest.Matchers.equalTo(expectedStatus))
                 .extract().jsonPath();
-        return new Created(created.getString("id"), created.getString("secret"));
+        return new Created(created.getString("id"), created.getString("secret"), created.getString("webhookSecret"));
     }
 }

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /** A real local HTTP server standing in for subscribers' webhook endpoints, one path per subscriber. */
 public final class WebhookReceiver implements AutoCloseable {
-    /** One request as the subscriber saw it. */
-    public record Received(String body, String signature, String deliveryId, String attempt) {
+    /** One request as the subscriber saw it, with all its headers. */
+    public record Received(String body, String signature, String deliveryId, String attempt,
+            Map<String, List<String>> headers) {
     }
 
     private final HttpServer server;
@@ -86,7 +87,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 new String(body, StandardCharsets.UTF_8),
                 exchange.getRequestHeaders().getFirst("X-MSP-Signature"),
                 exchange.getRequestHeaders().getFirst("X-MSP-Delivery"),
-                exchange.getRequestHeaders().getFirst("X-MSP-Delivery-Attempt")));
+                exchange.getRequestHeaders().getFirst("X-MSP-Delivery-Attempt"),
+                Map.copyOf(exchange.getRequestHeaders())));
         if (stalling.contains(path)) {
             exchange.sendResponseHeaders(200, 1000);
             exchange.getResponseBody().flush();

@@ -16,9 +16,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Writes the timeline as an Atom 1.0 (RFC 4287) feed. */
+/**
+ * Writes the timeline as an Atom 1.0 (RFC 4287) feed: the current document or one of its archive
+ * documents (RFC 5005 archived feeds).
+ */
 final class AtomFeed {
     static final String NS = "http://www.w3.org/2005/Atom";
+    /** RFC 5005 feed history: {@code fh:archive} marks an archive document. */
+    static final String HISTORY_NS = "http://purl.org/syndication/history/1.0";
     static final String MEDIA_TYPE = "application/atom+xml";
     /** Tag URIs (RFC 4151) under the project's domain; the date only scopes the name, it never changes. */
     static final String TAG = "tag:msp-pipeline.org,2026:";
@@ -26,9 +31,17 @@ final class AtomFeed {
     private AtomFeed() {
     }
 
-    /** {@code filterKey} is the canonical filter (empty for the whole timeline): part of the feed's id. */
-    static String write(List<TimelineEntry> entries, String selfUrl, String filterKey,
-            Function<String, String> projectUrl) {
+    /** A link of the feed document: {@code self}, {@code current}, {@code prev-archive}, {@code next-archive}. */
+    record Link(String rel, String href) {
+    }
+
+    /**
+     * {@code filterKey} is the canonical filter (empty for the whole timeline): part of the feed's id,
+     * which an archive document shares with the current one. {@code updated} is used when there is no
+     * entry, so an empty document's bytes (and ETag) stay the same.
+     */
+    static String write(List<TimelineEntry> entries, List<Link> links, boolean archive, OffsetDateTime emptyUpdated,
+            String filterKey, Function<String, String> projectUrl) {
         try {
             StringWriter out = new StringWriter();
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -36,13 +49,21 @@ final class AtomFeed {
             xml.setDefaultNamespace(NS);
             xml.writeStartElement(NS, "feed");
             xml.writeDefaultNamespace(NS);
+            if (archive) {
+                xml.writeNamespace("fh", HISTORY_NS);
+            }
             text(xml, "id", TAG + "timeline" + (filterKey.isEmpty() ? "" : "?" + filterKey));
             text(xml, "title", "MSP pipeline: project timeline");
             text(xml, "subtitle", "Every step of critical-minerals projects in the Minerals Security Partnership pipeline");
-            OffsetDateTime updated = entries.isEmpty() ? OffsetDateTime.now(ZoneOffset.UTC) : entries.stream()
-                    .map(e -> e.occurredAt).max(OffsetDateTime::compareTo).orElseThrow();
+            OffsetDateTime updated = entries.stream().map(e -> e.occurredAt).max(OffsetDateTime::compareTo)
+                    .orElse(emptyUpdated);
             text(xml, "updated", time(updated));
-            link(xml, "self", selfUrl, MEDIA_TYPE);
+            for (Link link : links) {
+                link(xml, link.rel(), link.href(), MEDIA_TYPE);
+            }
+            if (archive) {
+                xml.writeEmptyElement("fh", "archive", HISTORY_NS);
+            }
             xml.writeStartElement(NS, "author");
             text(xml, "name", "MSP pipeline platform");
             xml.writeEndElement();

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.msp.notification.delivery.WebhookSignature;
+import org.msp.notification.domain.Channel;
 import org.msp.notification.domain.Subscription;
 import org.msp.notification.domain.SubscriptionFilter;
 import org.msp.notification.service.SecretBox;
@@ -73,11 +75,14 @@ public class SubscriptionResource {
                         + "subscription. A confirmation link is being mailed to " + subscription.target
                         + "; nothing else is sent there until it is followed."
                 : "Store this secret now: it is shown only once. It signs every webhook "
-                        + "(X-MSP-Signature) and authorises reading deliveries and deleting the subscription.";
+                        + "(X-MSP-Signature; webhookSecret is the same key in the Standard Webhooks whsec_ form, for "
+                        + "webhook-signature) and authorises reading deliveries and deleting the subscription.";
+        String webhookSecret = subscription.channel == Channel.WEBHOOK
+                ? WebhookSignature.standardWebhooksSecret(created.secret()) : null;
         return Response.created(uri.getAbsolutePathBuilder().path(subscription.id.toString()).build())
                 .entity(new SubscriptionCreated(subscription.id, subscription.channel.name(), subscription.target,
                         FilterView.of(subscription.filter()), subscription.status().name(), subscription.createdAt,
-                        created.secret(), note))
+                        created.secret(), webhookSecret, note))
                 .build();
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,11 +41,18 @@ public class WebhookSender {
 
     public Attempt post(URI target, String eventJson, String secret, UUID deliveryId, int attempt, String eventType) {
         byte[] body = eventJson.getBytes(StandardCharsets.UTF_8);
+        // Standard Webhooks: the message id is the delivery's, the same on every retry; the timestamp is this attempt's
+        String messageId = deliveryId.toString();
+        long timestamp = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(config.timeout())
                 .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
                 .header("User-Agent", "msp-notification-service")
                 .header(WebhookSignature.HEADER, WebhookSignature.sign(body, secret))
+                .header(WebhookSignature.STANDARD_ID_HEADER, messageId)
+                .header(WebhookSignature.STANDARD_TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(WebhookSignature.STANDARD_SIGNATURE_HEADER,
+                        WebhookSignature.signStandard(messageId, timestamp, body, secret))
                 .header(DELIVERY_HEADER, deliveryId.toString())
                 .header(ATTEMPT_HEADER, Integer.toString(attempt))
                 .header(EVENT_TYPE_HEADER, eventType)

@@ -53,6 +53,13 @@ public class TimelineEntry extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
 
+    /**
+     * Where the entry stands in the public history (1, 2, 3, ... in commit order, no gaps): the cursor of
+     * the feeds. Null until {@code TimelinePositions} numbers the committed entry, moments later.
+     */
+    @Column(name = "position", insertable = false, updatable = false)
+    public Long position;
+
     protected TimelineEntry() {
     }
 
