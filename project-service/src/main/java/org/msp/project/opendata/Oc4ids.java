@@ -74,7 +74,7 @@ public class Oc4ids {
     private ObjectNode head(String uri, OffsetDateTime published) {
         ObjectNode head = mapper.createObjectNode();
         head.put("uri", uri);
-        head.put("publishedDate", published.withOffsetSameInstant(ZoneOffset.UTC).toString());
+        head.put("publishedDate", rfc3339(published));
         head.put("version", VERSION);
         head.putObject("publisher").put("name", settings.publisherName());
         head.put("license", settings.licence());
@@ -87,7 +87,7 @@ public class Oc4ids {
         Proposal p = project.proposal();
         ObjectNode o = mapper.createObjectNode();
         o.put("id", settings.oc4idsPrefix() + "-" + p.id());
-        o.put("updated", p.updatedAt().withOffsetSameInstant(ZoneOffset.UTC).toString());
+        o.put("updated", rfc3339(p.updatedAt()));
         o.put("language", "en");
         o.putArray("identifiers").addObject().put("id", p.id().toString()).put("scheme", "MSP-PIPELINE");
         o.put("title", p.title());
@@ -115,7 +115,7 @@ public class Oc4ids {
             for (ProjectDocument d : project.documents()) {
                 documents.addObject().put("id", d.id.toString()).put("documentType", d.documentType.name())
                         .put("title", d.title).put("url", settings.publicBaseUrl() + "/api/v1/documents/" + d.id + "/content")
-                        .put("datePublished", d.publishedAt.withOffsetSameInstant(ZoneOffset.UTC).toString())
+                        .put("datePublished", rfc3339(d.publishedAt))
                         .put("format", d.mediaType).put("language", d.language);
             }
         }
@@ -124,10 +124,10 @@ public class Oc4ids {
             for (ActionPlanItem item : project.actionPlan()) {
                 ObjectNode m = milestones.addObject().put("id", item.code).put("title", item.title)
                         .put("type", "assessment").put("code", item.code)
-                        .put("dueDate", item.dueDate.atStartOfDay().atOffset(ZoneOffset.UTC).toString())
+                        .put("dueDate", rfc3339(item.dueDate.atStartOfDay().atOffset(ZoneOffset.UTC)))
                         .put("status", milestoneStatus(item));
                 if (item.verifiedAt != null && item.status == org.msp.events.project.ActionItemStatus.MET) {
-                    m.put("dateMet", item.verifiedAt.withOffsetSameInstant(ZoneOffset.UTC).toString());
+                    m.put("dateMet", rfc3339(item.verifiedAt));
                 }
             }
         }
@@ -152,7 +152,7 @@ public class Oc4ids {
         }
         if (p.hostConsent() != null) {
             msp.putObject("hostConsent").put("consent", p.hostConsent().name()).put("reason", p.hostConsentReason())
-                    .put("at", p.hostConsentAt().withOffsetSameInstant(ZoneOffset.UTC).toString());
+                    .put("at", rfc3339(p.hostConsentAt()));
         }
         if (p.esgOutcome() != null) {
             ObjectNode esg = msp.putObject("esgReview").put("reviewId", p.esgReviewId()).put("outcome", p.esgOutcome())
@@ -195,6 +195,11 @@ public class Oc4ids {
             code.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
         }
         return code.toString();
+    }
+
+    /** An RFC 3339 date-time in UTC, seconds always written (OffsetDateTime.toString drops ":00"). */
+    static String rfc3339(OffsetDateTime at) {
+        return at.toInstant().toString();
     }
 
     private static void party(ArrayNode parties, String id, String name, String country, String role) {

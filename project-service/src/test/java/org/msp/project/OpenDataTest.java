@@ -1,0 +1,149 @@
+package org.msp.project;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.msp.events.CloudEvent;
+import org.msp.events.EventData;
+import org.msp.events.EventSamples;
+import org.msp.events.EventSamples.Facts;
+import org.msp.events.Mineral;
+import org.msp.events.esg.ReviewOutcome;
+import org.msp.events.partner.Instrument;
+import org.msp.events.project.HostConsent;
+import org.msp.infra.testing.KafkaTestClient;
+import org.msp.infra.testing.PlatformTestResource;
+import org.msp.platform.inbox.Inbox;
+import org.msp.project.service.ProposalService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The open-data exports as a re-user reads them (SPEC §10): the OC4IDS package validates against the
+ * official 0.9 schemas, holds every public project and no draft, names its licence, and answers an
+ * unchanged platform with 304.
+ */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, scope = TestResourceScope.GLOBAL)
+class OpenDataTest {
+    static final String SCHEMAS = "https://standard.open-contracting.org/infrastructure/schema/0__9__4/";
+    static final String LICENCE = "<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"";
+
+    @Inject
+    ProposalService proposals;
+    @Inject
+    Inbox inbox;
+
+    /** The official OC4IDS schemas, read from the test resources under the ids they reference each other by. */
+    static Schema oc4idsPackageSchema() throws IOException {
+        Map<String, String> schemas = Map.of(
+                SCHEMAS + "project-package-schema.json", resource("oc4ids/project-package-schema.json"),
+                SCHEMAS + "project-schema.json", resource("oc4ids/project-schema.json"));
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
+                builder -> builder.schemas(schemas));
+        return registry.getSchema(SchemaLocation.of(SCHEMAS + "project-package-schema.json"));
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = OpenDataTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    void sendAndAwait(EventData data) {
+        CloudEvent<?> event = CloudEvent.of(data);
+        KafkaTestClient.send(event.topic().address(), event.subject(), EventSamples.json(event));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox.outcomeOf(event.source(), event.id()) != null);
+    }
+
+    @Test
+    void theOc4idsPackageValidatesAgainstTheOfficialSchemaAndHoldsEveryPublicProject() throws Exception {
+        ProposalService.Actor gb = new ProposalService.Actor("gb-officer", "test");
+        // a project with a review, its conditions as the action plan, interest, the host's word
+        UUID cleared = proposals.create(Fixtures.draft("Open data: Ndola refinery"), "GB", gb).id();
+        proposals.submit(cleared, gb);
+        Facts facts = Facts.of(cleared, "ZM", "GB", Mineral.COPPER, Mineral.COBALT);
+        UUID review = UUID.randomUUID();
+        sendAndAwait(EventSamples.reviewOpened(facts, review));
+        sendAndAwait(EventSamples.reviewCompleted(facts, review, ReviewOutcome.CLEARED_WITH_CONDITIONS,
+                new BigDecimal("77.25")));
+        sendAndAwait(EventSamples.interest(facts, "US", Instrument.LOAN, new BigDecimal("15000000.00")));
+        proposals.recordHostConsent(cleared, HostConsent.OBJECTED, "Not before the resettlement", gb);
+        UUID draft = proposals.create(Fixtures.draft("Open data: a private draft"), "GB", gb).id();
+
+        Response response = given().when().get("/api/v1/open-data/oc4ids.json");
+        response.then().statusCode(200).header("Link", equalTo(LICENCE));
+        String body = response.asString();
+        List<com.networknt.schema.Error> errors = oc4idsPackageSchema().validate(body, InputFormat.JSON);
+        assertEquals(List.of(), errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList());
+
+        JsonPath pkg = JsonPath.from(body);
+        assertEquals("0.9", pkg.getString("version"));
+        assertEquals("https://creativecommons.org/licenses/by/4.0/", pkg.getString("license"));
+        long publicProjects = given().when().get("/api/v1/projects?size=1").then().extract().jsonPath().getLong("total");
+        assertEquals(publicProjects, pkg.getList("projects").size(), "every public project, as the API counts them");
+        List<String> ids = pkg.getList("projects.collect { it.identifiers[0].id }");
+        assertTrue(ids.contains(cleared.toString()));
+        assertTrue(!ids.contains(draft.toString()), "a draft is private");
+
+        String p = "projects.find { it.identifiers[0].id == '" + cleared + "' }";
+        assertEquals("oc4ids-msp000-" + cleared, pkg.getString(p + ".id"));
+        assertEquals("identification", pkg.getString(p + ".status"));
+        assertEquals(List.of("publicAuthority"), pkg.getList(p + ".parties.find { it.id == 'GOV-ZM' }.roles"));
+        assertEquals(List.of("funder"), pkg.getList(p + ".parties.find { it.id == 'MSP-US' }.roles"));
+        assertEquals(EventSamples.SAMPLE_CONDITION, pkg.getString(p + ".milestones[0].code"));
+        assertEquals("scheduled", pkg.getString(p + ".milestones[0].status"));
+        assertEquals("CLEARED_WITH_CONDITIONS", pkg.getString(p + ".msp.esgReview.outcome"));
+        assertEquals("OBJECTED", pkg.getString(p + ".msp.hostConsent.consent"));
+        assertEquals("Not before the resettlement", pkg.getString(p + ".msp.hostConsent.reason"));
+
+        // one project alone, also a valid package
+        Response one = given().when().get("/api/v1/open-data/oc4ids/{id}.json", cleared);
+        one.then().statusCode(200).header("Link", equalTo(LICENCE));
+        assertEquals(List.of(), oc4idsPackageSchema().validate(one.asString(), InputFormat.JSON).stream()
+                .map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList());
+        given().when().get("/api/v1/open-data/oc4ids/{id}.json", draft).then().statusCode(404);
+    }
+
+    @Test
+    void anUnchangedPlatformIsA304AndAChangeIsANewVersion() {
+        ProposalService.Actor gb = new ProposalService.Actor("gb-officer", "test");
+        UUID id = proposals.create(Fixtures.draft("Open data: ETag"), "GB", gb).id();
+        proposals.submit(id, gb);
+        String etag = given().when().get("/api/v1/open-data/oc4ids.json").then().statusCode(200)
+                .extract().header("ETag");
+        given().header("If-None-Match", etag).when().get("/api/v1/open-data/oc4ids.json").then().statusCode(304)
+                .header("Link", equalTo(LICENCE));
+        proposals.withdraw(id, gb, "no longer pursued");
+        given().header("If-None-Match", etag).when().get("/api/v1/open-data/oc4ids.json").then().statusCode(200)
+                .body("projects.find { it.identifiers[0].id == '" + id + "' }.status", equalTo("cancelled"));
+        // compressed for a client that asks
+        given().header("Accept-Encoding", "gzip").when().get("/api/v1/open-data/oc4ids.json").then()
+                .header("Content-Encoding", equalTo("gzip"));
+        given().when().get("/api/v1/open-data/publication-policy").then().statusCode(200)
+                .body(startsWith("Publication policy"));
+    }
+}
