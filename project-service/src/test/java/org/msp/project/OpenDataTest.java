@@ -129,6 +129,51 @@ class OpenDataTest {
     }
 
     @Test
+    void theIatiActivitiesValidateAgainstTheOfficialXsdAndHoldEveryPublicProject() throws Exception {
+        ProposalService.Actor gb = new ProposalService.Actor("gb-officer", "test");
+        UUID cleared = proposals.create(Fixtures.draft("Open data: Kabwe recycling"), "GB", gb).id();
+        proposals.submit(cleared, gb);
+        Facts facts = Facts.of(cleared, "ZM", "GB", Mineral.COPPER, Mineral.COBALT);
+        UUID review = UUID.randomUUID();
+        sendAndAwait(EventSamples.reviewOpened(facts, review));
+        sendAndAwait(EventSamples.reviewCompleted(facts, review, ReviewOutcome.CLEARED_WITH_CONDITIONS,
+                new BigDecimal("81.00")));
+        sendAndAwait(EventSamples.interest(facts, "JP", Instrument.GRANT, new BigDecimal("2000000.00")));
+
+        Response response = given().when().get("/api/v1/open-data/iati-activities.xml");
+        response.then().statusCode(200).header("Link", equalTo(LICENCE));
+        byte[] xml = response.asByteArray();
+        javax.xml.validation.Validator validator = javax.xml.validation.SchemaFactory
+                .newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(OpenDataTest.class.getClassLoader().getResource("iati/iati-activities-schema.xsd"))
+                .newValidator();
+        validator.validate(new javax.xml.transform.stream.StreamSource(new java.io.ByteArrayInputStream(xml)));
+
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml));
+        var activities = document.getElementsByTagName("iati-activity");
+        long publicProjects = given().when().get("/api/v1/projects?size=1").then().extract().jsonPath().getLong("total");
+        assertEquals(publicProjects, activities.getLength(), "every public project, as the API counts them");
+        org.w3c.dom.Element activity = null;
+        for (int i = 0; i < activities.getLength(); i++) {
+            var candidate = (org.w3c.dom.Element) activities.item(i);
+            if (candidate.getElementsByTagName("iati-identifier").item(0).getTextContent().endsWith(cleared.toString())) {
+                activity = candidate;
+            }
+        }
+        assertTrue(activity != null, "the project is an activity");
+        assertEquals("XI-IATI-MSP-DEMO-" + cleared, activity.getElementsByTagName("iati-identifier").item(0).getTextContent());
+        assertEquals("ZM", ((org.w3c.dom.Element) activity.getElementsByTagName("recipient-country").item(0)).getAttribute("code"));
+        assertEquals("32170", ((org.w3c.dom.Element) activity.getElementsByTagName("sector").item(0)).getAttribute("code"),
+                "recycling counts as non-ferrous metal industries");
+        assertEquals("1", ((org.w3c.dom.Element) activity.getElementsByTagName("conditions").item(0)).getAttribute("attached"));
+        assertTrue(((org.w3c.dom.Element) activity.getElementsByTagName("condition").item(0)).getTextContent()
+                .startsWith(EventSamples.SAMPLE_CONDITION));
+        assertEquals("en", activity.getAttributeNS(javax.xml.XMLConstants.XML_NS_URI, "lang"));
+    }
+
+    @Test
     void anUnchangedPlatformIsA304AndAChangeIsANewVersion() {
         ProposalService.Actor gb = new ProposalService.Actor("gb-officer", "test");
         UUID id = proposals.create(Fixtures.draft("Open data: ETag"), "GB", gb).id();

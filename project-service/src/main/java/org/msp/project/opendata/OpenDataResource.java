@@ -26,11 +26,13 @@ import java.util.UUID;
 public class OpenDataResource {
     private final PublicProjects projects;
     private final Oc4ids oc4ids;
+    private final IatiActivities iati;
     private final OpenDataSettings settings;
 
-    public OpenDataResource(PublicProjects projects, Oc4ids oc4ids, OpenDataSettings settings) {
+    public OpenDataResource(PublicProjects projects, Oc4ids oc4ids, IatiActivities iati, OpenDataSettings settings) {
         this.projects = projects;
         this.oc4ids = oc4ids;
+        this.iati = iati;
         this.settings = settings;
     }
 
@@ -48,6 +50,21 @@ public class OpenDataResource {
         OffsetDateTime published = OffsetDateTime.now();
         StreamingOutput body = out -> oc4ids.writePackage(projects, uri, published, out);
         return licensed(Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag));
+    }
+
+    /** Every public project as an IATI 2.03 activity file. */
+    @GET
+    @Path("/iati-activities.xml")
+    @Produces(MediaType.APPLICATION_XML)
+    public Response iatiActivities(@HeaderParam("If-None-Match") String ifNoneMatch) {
+        PublicProjects.Version version = projects.version();
+        EntityTag tag = tag(version.etag("iati"));
+        if (matches(ifNoneMatch, tag)) {
+            return notModified(tag);
+        }
+        OffsetDateTime generated = OffsetDateTime.now();
+        StreamingOutput body = out -> iati.write(projects, generated, out);
+        return licensed(Response.ok(body, MediaType.APPLICATION_XML_TYPE).tag(tag));
     }
 
     /** One project as an OC4IDS project package of one. */

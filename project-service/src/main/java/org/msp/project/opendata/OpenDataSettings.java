@@ -24,6 +24,10 @@ public interface OpenDataSettings {
     @WithName("oc4ids-prefix")
     String oc4idsPrefix();
 
+    /** The IATI organisation identifier of the reporting organisation; each activity's identifier starts with it. */
+    @WithName("iati-reporting-org")
+    String iatiReportingOrg();
+
     /** The base of the absolute URLs the exports give (documents, the package itself). */
     @WithName("public-base-url")
     String publicBaseUrl();
