@@ -8,11 +8,7 @@ import org.msp.infra.ProcessPlatform;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,34 +118,29 @@ class PartnershipBrowserTest {
     void everyViewOfThePartnershipPagesHasNoAccessibilityViolations() {
         String project = submit(gbDraft());
         awaitKnownToPartnerService(project);
-        Map<String, List<String>> violations = new LinkedHashMap<>();
+        AccessibilityFindings axe = new AccessibilityFindings();
         try (Browser browser = new Browser(portal, true, "en")) {
             try {
-                check(browser.open("/partnerships"), "list and scorecard", violations);
-                check(browser.open("/partnerships/" + UK_US), "a partnership with a milestone", violations);
-                check(browser.open("/partnerships/" + UK_INDIA), "a party outside the registry", violations);
+                axe.check(browser.open("/partnerships"), "list and scorecard");
+                axe.check(browser.open("/partnerships/" + UK_US), "a partnership with a milestone");
+                axe.check(browser.open("/partnerships/" + UK_INDIA), "a party outside the registry");
                 browser.signIn("secretariat");
-                check(browser.open("/partnerships"), "the add-a-partnership form", violations);
+                axe.check(browser.open("/partnerships"), "the add-a-partnership form");
                 browser.press("Add a partnership");
-                check(browser, "the add-a-partnership form with errors", violations);
-                check(browser.open("/partnerships/" + MSP), "the add-a-milestone form", violations);
+                axe.check(browser, "the add-a-partnership form with errors");
+                axe.check(browser.open("/partnerships/" + MSP), "the add-a-milestone form");
                 browser.press("Add a milestone");
-                check(browser, "the add-a-milestone form with errors", violations);
+                axe.check(browser, "the add-a-milestone form with errors");
                 browser.signOut().open("/projects/" + project).signIn("gb-officer");
-                check(browser.open("/projects/" + project), "the project page's naming form", violations);
+                axe.check(browser.open("/projects/" + project), "the project page's naming form");
                 for (String language : List.of("fr", "pt", "es")) {
                     browser.open("/language/" + language + "?back=/partnerships");
-                    check(browser, "list and scorecard in " + language, violations);
+                    axe.check(browser, "list and scorecard in " + language);
                 }
             } catch (AssertionError | RuntimeException e) {
                 throw browser.explained(e);
             }
         }
-        assertEquals(Map.of(), violations.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-    }
-
-    private static void check(Browser browser, String name, Map<String, List<String>> violations) {
-        violations.put(name, new ArrayList<>(browser.accessibilityViolations()));
+        axe.assertNone();
     }
 }

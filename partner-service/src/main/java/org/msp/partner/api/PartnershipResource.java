@@ -194,7 +194,7 @@ public class PartnershipResource {
     }
 
     private static Map<UUID, Long> counts(String query) {
-        return Partner.getEntityManager().createQuery(query, Object[].class).getResultList().stream()
+        return Partnership.getEntityManager().createQuery(query, Object[].class).getResultList().stream()
                 .collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1]));
     }
 

@@ -199,7 +199,7 @@ public class PublicPages {
 
     /**
      * The project page's data; a project the visitor may not see is a 404, as the service says. Once the
-     * project is known to exist, its other reads go out side by side (five at once; the review's two in
+     * project is known to exist, its other reads go out side by side (the review's two in
      * turn): the page waits for the slowest of them rather than for their sum.
      */
     ProjectView view(UUID id) {
