@@ -25,6 +25,15 @@ class OpenApiTest {
                 .body("paths.'/api/v1/projects/{projectId}/endorsement'.put", notNullValue())
                 .body("paths.'/api/v1/projects/{projectId}/endorsement'.delete", notNullValue())
                 .body("paths.'/api/v1/projects/{projectId}/endorsements'.get", notNullValue())
-                .body("paths.'/api/v1/projects/{projectId}/support-history'.get", notNullValue());
+                .body("paths.'/api/v1/projects/{projectId}/support-history'.get", notNullValue())
+                .body("paths.'/api/v1/projects/{projectId}/partnership'.get", notNullValue())
+                .body("paths.'/api/v1/projects/{projectId}/partnership'.put", notNullValue())
+                .body("paths.'/api/v1/partnerships'.get", notNullValue())
+                .body("paths.'/api/v1/partnerships'.post", notNullValue())
+                .body("paths.'/api/v1/partnerships/scorecard'.get", notNullValue())
+                .body("paths.'/api/v1/partnerships/{id}'.get", notNullValue())
+                .body("paths.'/api/v1/partnerships/{id}'.put", notNullValue())
+                .body("paths.'/api/v1/partnerships/{id}/milestones'.post", notNullValue())
+                .body("paths.'/api/v1/partnerships/{id}/milestones/{milestoneId}'.put", notNullValue());
     }
 }

@@ -31,6 +31,16 @@ final class SupportEventsOnTopic {
                 .<CloudEvent<?>>map(r -> EventSamples.read(r.value())).toList();
     }
 
+    /** The project's events, read until {@code count} of {@code type} are there (or 60 s pass). */
+    static List<CloudEvent<?>> untilCount(UUID project, EventType type, int count) {
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(TOPIC,
+                read -> read.stream().filter(r -> project.toString().equals(r.key())
+                        && EventSamples.read(r.value()).type() == type).count() >= count,
+                Duration.ofSeconds(60));
+        return records.stream().filter(r -> project.toString().equals(r.key()))
+                .<CloudEvent<?>>map(r -> EventSamples.read(r.value())).toList();
+    }
+
     static long count(List<CloudEvent<?>> events, EventType type) {
         return events.stream().filter(e -> e.type() == type).count();
     }

@@ -223,6 +223,31 @@ class AuthorizationMatrixTest {
                 () -> null, () -> { }, () -> supportState(target.get("supported"))));
         rows.put("DELETE /projects/{id}/endorsement", new Row("DELETE", partners, "/projects/{supported}/endorsement",
                 () -> null, () -> { }, () -> supportState(target.get("supported"))));
+        // the partnerships registry (SPEC §11): secretariat writes; a project's partnership is named by its
+        // submitting partner's officer (GB) or the secretariat
+        rows.put("POST /partnerships", new Row("POST", partners, "/partnerships",
+                () -> partnershipBody("Matrix partnership " + shortId()), () -> { },
+                () -> get(partners, "/partnerships").asString()));
+        rows.put("PUT /partnerships/{id}", new Row("PUT", partners, "/partnerships/{partnership}",
+                () -> partnershipBody("Matrix partnership, edited"),
+                () -> target.put("partnership", createPartnership("Matrix partnership " + shortId())),
+                () -> get(partners, "/partnerships/" + target.get("partnership")).asString()));
+        rows.put("POST /partnerships/{id}/milestones", new Row("POST", partners, "/partnerships/{partnership}/milestones",
+                Journeys::milestoneBody, () -> { },
+                () -> get(partners, "/partnerships/" + target.get("partnership")).asString()));
+        rows.put("PUT /partnerships/{id}/milestones/{mid}", new Row("PUT", partners,
+                "/partnerships/{partnership}/milestones/{milestone}", Journeys::milestoneBody,
+                () -> target.put("milestone", addMilestone(target.get("partnership"), "Matrix milestone")),
+                () -> get(partners, "/partnerships/" + target.get("partnership")).asString()));
+        rows.put("PUT /projects/{id}/partnership", new Row("PUT", partners, "/projects/{named}/partnership",
+                () -> Map.of("partnershipId", target.get("partnership")),
+                () -> {
+                    String named = submit(gbDraft());
+                    awaitKnownToPartnerService(named);
+                    target.put("named", named);
+                },
+                () -> get(partners, "/projects/" + target.get("named") + "/partnership").asString()
+                        + get(partners, "/projects/" + target.get("named") + "/support-history").asString()));
         rows.put("POST /prioritisation/rounds", new Row("POST", projects, "/prioritisation/rounds", () -> null,
                 this::endorseSupportedProject, () -> get(projects, "/prioritisation").jsonPath().getString("ranking")));
 
@@ -314,6 +339,9 @@ class AuthorizationMatrixTest {
         RequestSpecification request = as(user);
         if (row.path().startsWith("/projects/{draft}") && row.method().equals("PUT")) {
             request.header("If-Match", getAs("gb-officer", row.service(), "/projects/" + target.get("draft")).header("ETag"));
+        }
+        if (row.path().equals("/partnerships/{partnership}") && row.method().equals("PUT")) {
+            request.header("If-Match", get(row.service(), "/partnerships/" + target.get("partnership")).header("ETag"));
         }
         Object body = row.body().get();
         if (body instanceof Upload upload) {

@@ -9,11 +9,8 @@ import org.msp.infra.ProcessPlatform;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -184,29 +181,24 @@ class ConsultationBrowserTest {
                         + get(ProcessPlatform.REVIEWS, "/reviews/" + review + "/consultation").path("comments[1].id")
                         + "/moderation")).then().statusCode(200);
         String page = "/projects/" + consulted + "/consultation";
-        Map<String, List<String>> violations = new LinkedHashMap<>();
+        AccessibilityFindings axe = new AccessibilityFindings();
         try (Browser browser = new Browser(portal, true, "en")) {
             try {
-                check(browser.open("/projects/" + screenable + "/consultation"), "not opened yet", violations);
-                check(browser.open(page), "public, with an answer and a hidden comment", violations);
+                axe.check(browser.open("/projects/" + screenable + "/consultation"), "not opened yet");
+                axe.check(browser.open(page), "public, with an answer and a hidden comment");
                 browser.signIn("jp-reviewer");
-                check(browser.open("/projects/" + screenable + "/consultation"), "screening form", violations);
-                check(browser.open(page), "answer forms", violations);
+                axe.check(browser.open("/projects/" + screenable + "/consultation"), "screening form");
+                axe.check(browser.open(page), "answer forms");
                 browser.signOut().open(page).signIn("civil-society");
-                check(browser.open(page), "comment form", violations);
+                axe.check(browser.open(page), "comment form");
                 browser.press("Publish the comment");
-                check(browser, "comment form with errors", violations);
+                axe.check(browser, "comment form with errors");
                 browser.signOut().open(page).signIn("secretariat");
-                check(browser.open(page), "hide forms", violations);
+                axe.check(browser.open(page), "hide forms");
             } catch (AssertionError | RuntimeException e) {
                 throw browser.explained(e);
             }
         }
-        assertEquals(Map.of(), violations.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-    }
-
-    private static void check(Browser browser, String name, Map<String, List<String>> violations) {
-        violations.put(name, new ArrayList<>(browser.accessibilityViolations()));
+        axe.assertNone();
     }
 }

@@ -63,7 +63,8 @@ class HostileInputEndToEndTest {
             // a document's chunks are written only with its project_document row, in one transaction
             ProcessPlatform.PROJECTS, List.of("proposal", "project_history", "prioritisation_round", "project_document",
                     "action_item"),
-            ProcessPlatform.PARTNERS, List.of("partner", "partner_interest", "endorsement", "support_history"),
+            ProcessPlatform.PARTNERS, List.of("partner", "partner_interest", "endorsement", "support_history",
+                    "partnership", "partnership_party", "partnership_milestone", "partnership_history"),
             ProcessPlatform.REVIEWS, List.of("checklist_template", "checklist_item", "review", "review_item", "review_history",
                     "consultation_comment"),
             ProcessPlatform.NOTIFICATIONS, List.of("subscription"));
@@ -229,6 +230,11 @@ class HostileInputEndToEndTest {
         String partners = ProcessPlatform.PARTNERS;
         String reviews = ProcessPlatform.REVIEWS;
         Supplier<Map<String, String>> none = Map::of;
+        // the partnerships registry: one partnership with a milestone to edit, a GB project to name one for
+        String partnership = createPartnership("Hostile input target");
+        String milestone = addMilestone(partnership, "Hostile input milestone");
+        String named = submit(gbDraft());
+        awaitKnownToPartnerService(named);
         return List.of(
                 new Endpoint("POST /projects", projects, "POST", () -> "/projects", "gb-officer", none,
                         json(proposal("Hostile proposal"))),
@@ -263,6 +269,18 @@ class HostileInputEndToEndTest {
                         "us-officer", none, json(Map.of("partner", "US"))),
                 new Endpoint("DELETE /projects/{id}/endorsement", partners, "DELETE",
                         () -> "/projects/" + supported + "/endorsement", "us-officer", none, json(Map.of("partner", "US"))),
+                new Endpoint("POST /partnerships", partners, "POST", () -> "/partnerships", "secretariat", none,
+                        json(partnershipBody("Hostile partnership"))),
+                new Endpoint("PUT /partnerships/{id}", partners, "PUT", () -> "/partnerships/" + partnership, "secretariat",
+                        () -> Map.of("If-Match", get(partners, "/partnerships/" + partnership).header("ETag")),
+                        json(partnershipBody("Hostile partnership, edited"))),
+                new Endpoint("POST /partnerships/{id}/milestones", partners, "POST",
+                        () -> "/partnerships/" + partnership + "/milestones", "secretariat", none, json(milestoneBody())),
+                new Endpoint("PUT /partnerships/{id}/milestones/{mid}", partners, "PUT",
+                        () -> "/partnerships/" + partnership + "/milestones/" + milestone, "secretariat", none,
+                        json(milestoneBody())),
+                new Endpoint("PUT /projects/{id}/partnership", partners, "PUT", () -> "/projects/" + named + "/partnership",
+                        "gb-officer", none, json(Map.of("partnershipId", "a5e0d000-0000-4000-8000-000000000002"))),
                 new Endpoint("POST /checklist-templates", reviews, "POST", () -> "/checklist-templates", "secretariat", none,
                         json(template("HOSTILE-NEW"))),
                 new Endpoint("PUT /checklist-templates/{id}", reviews, "PUT", () -> "/checklist-templates/" + template,

@@ -148,6 +148,41 @@ final class Journeys {
                 .path("status"), equalTo(status));
     }
 
+    /** A partnership as the secretariat registers it (POST and PUT /partnerships). */
+    static Map<String, Object> partnershipBody(String name) {
+        return Map.of("name", name, "kind", "MEMORANDUM_OF_UNDERSTANDING", "parties", List.of("GB", "ZM"),
+                "signedOn", "2025-04-10", "source", Map.of("reference", "e2e fixture", "url", "https://example.org/mou"),
+                "objectives", "Processing in Zambia", "disclosureLevel", "TEXT_PUBLISHED");
+    }
+
+    static Map<String, Object> milestoneBody() {
+        return Map.of("title", "Working group convened", "dueOn", "2026-06-30", "status", "MET", "metOn", "2026-05-02",
+                "evidenceUrl", "https://example.org/minutes.pdf");
+    }
+
+    /** A new partnership, registered by the secretariat; its id. */
+    static String createPartnership(String name) {
+        return as("secretariat").contentType(ContentType.JSON).body(partnershipBody(name))
+                .post(SharedPlatform.url(ProcessPlatform.PARTNERS, "/partnerships")).then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** A milestone added to {@code partnership} by the secretariat; its id (the end of its Location). */
+    static String addMilestone(String partnership, String title) {
+        Map<String, Object> body = new java.util.HashMap<>(milestoneBody());
+        body.put("title", title);
+        String location = as("secretariat").contentType(ContentType.JSON).body(body)
+                .post(SharedPlatform.url(ProcessPlatform.PARTNERS, "/partnerships/" + partnership + "/milestones"))
+                .then().statusCode(201).extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** partner-service learns of a project from project-service's events: waits until it has. */
+    static void awaitKnownToPartnerService(String project) {
+        await("partner-service knows " + project).atMost(WAIT)
+                .until(() -> get(ProcessPlatform.PARTNERS, "/projects/" + project + "/partnership").statusCode() == 200);
+    }
+
     static String shortId() {
         return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }

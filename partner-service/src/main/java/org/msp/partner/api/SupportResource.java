@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.msp.partner.domain.Endorsement;
 import org.msp.partner.domain.PartnerInterest;
+import org.msp.partner.domain.Partnership;
 import org.msp.partner.domain.Project;
 import org.msp.partner.domain.SupportRecord;
 import org.msp.partner.service.PartnerSupportService;
@@ -100,6 +101,32 @@ public class SupportResource {
         String partner = caller.actingPartner("partner", EndorsementRequest.partnerIn(optionalBody.read(body, EndorsementRequest.class)));
         support.withdrawEndorsement(projectId, partner, caller.subject());
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/partnership")
+    @PermitAll
+    @Transactional
+    public PartnershipNaming partnership(@PathParam("projectId") UUID projectId) {
+        Project project = known(projectId);
+        return PartnershipNaming.of(projectId, project.partnershipId == null ? null
+                : Partnership.findById(project.partnershipId));
+    }
+
+    /**
+     * Names the partnership the project is proposed under ({@code {"partnershipId": null}} clears it):
+     * the submitting partner's officer or the secretariat. A repeat changes nothing and publishes nothing.
+     */
+    @PUT
+    @Path("/partnership")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.PARTNER_GOVERNMENT, Caller.SECRETARIAT})
+    public PartnershipNaming namePartnership(@PathParam("projectId") UUID projectId,
+            @NotNull @Valid PartnershipNaming.Request request) {
+        String actingCountry = caller.hasRole(Caller.SECRETARIAT) ? null : caller.requireCountry();
+        PartnerSupportService.NamingOutcome outcome = support.namePartnership(projectId, request.partnershipId(),
+                actingCountry, caller.subject());
+        return PartnershipNaming.of(projectId, outcome.partnership());
     }
 
     private static Project known(UUID projectId) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.msp.events.EventData;
 import org.msp.events.Mineral;
+import org.msp.events.partner.PartnershipNamed;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -42,6 +43,9 @@ public class Project extends PanacheEntityBase {
     public String lastEventId;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** The partnership the project is proposed under, as its submitting partner (or the secretariat) named it. */
+    @Column(name = "partnership_id")
+    public UUID partnershipId;
 
     /** A project first heard of through {@code report}, whichever event that was. */
     public static Project firstReported(UUID id, StatusReport report, String eventId, OffsetDateTime now) {
@@ -74,6 +78,24 @@ public class Project extends PanacheEntityBase {
         hostCountry = facts.hostCountry();
         submittingPartner = facts.submittingPartner();
         mineralsColumn = facts.minerals().stream().map(Enum::name).collect(Collectors.joining(",", ",", ","));
+    }
+
+    /** Whether the project has left the pipeline (withdrawn or rejected): what it was proposed under is final. */
+    public boolean leftThePipeline() {
+        return status == ProjectStatus.WITHDRAWN || status == ProjectStatus.ESG_REJECTED;
+    }
+
+    /**
+     * Names the partnership the project is proposed under ({@code null}: none any more); returns the event
+     * that says so, with the project facts every event carries.
+     */
+    public PartnershipNamed namePartnership(Partnership partnership, String actor) {
+        if (leftThePipeline()) {
+            throw new IllegalStateException("project " + id + " is " + status);
+        }
+        partnershipId = partnership == null ? null : partnership.id;
+        return new PartnershipNamed(id, title, hostCountry, submittingPartner, minerals(), partnershipId,
+                partnership == null ? null : partnership.name, partnership == null ? null : partnership.kind, actor);
     }
 
     public ProjectStatus status() {

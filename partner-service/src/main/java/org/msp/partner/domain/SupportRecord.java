@@ -36,6 +36,9 @@ public class SupportRecord extends PanacheEntityBase {
     public OffsetDateTime at;
     @Column(name = "event_id")
     public String eventId;
+    /** The partnership a {@link SupportAction#PARTNERSHIP_NAMED} line named; null when it cleared it. */
+    @Column(name = "partnership_id")
+    public UUID partnershipId;
 
     public static SupportRecord of(UUID projectId, String partner, SupportAction action, String actor,
             OffsetDateTime at, String eventId) {

@@ -8,15 +8,19 @@ import org.msp.events.partner.InterestExpressed;
 import org.msp.partner.domain.Endorsement;
 import org.msp.partner.domain.Instrument;
 import org.msp.partner.domain.Partner;
+import org.msp.partner.domain.Partnership;
 import org.msp.partner.domain.PartnerInterest;
 import org.msp.partner.domain.Project;
 import org.msp.partner.domain.SupportAction;
 import org.msp.partner.domain.SupportRecord;
+import org.msp.platform.api.Problem;
 import org.msp.platform.api.ProblemException;
 import org.msp.platform.outbox.Outbox;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -102,6 +106,51 @@ public class PartnerSupportService {
         }
         String eventId = outbox.publish(standing.withdraw(project));
         SupportRecord.of(projectId, partner, SupportAction.ENDORSEMENT_WITHDRAWN, actor, Clocks.now(), eventId).persist();
+    }
+
+    /** The project's partnership after the call, and whether it changed (a repeat publishes nothing). */
+    public record NamingOutcome(Project project, Partnership partnership, boolean changed) {
+    }
+
+    /**
+     * Names the partnership {@code projectId} is proposed under, or none ({@code partnershipId} null). Only
+     * the submitting partner's officer ({@code actingCountry}) or the secretariat ({@code actingCountry}
+     * null) may; 404 naming {@code partnershipId} for one the registry does not hold; 409 once the project
+     * has left the pipeline. The change, its support-history line and the event commit together.
+     */
+    @Transactional
+    public NamingOutcome namePartnership(UUID projectId, UUID partnershipId, String actingCountry, String actor) {
+        Project project = Project.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw ProblemException.notFound("project " + projectId);
+        }
+        if (actingCountry != null && !actingCountry.equals(project.submittingPartner)) {
+            throw ProblemException.forbidden("only the submitting partner (" + project.submittingPartner
+                    + ") or the secretariat names the partnership a project is proposed under; the token is for "
+                    + actingCountry);
+        }
+        Partnership partnership = null;
+        if (partnershipId != null) {
+            partnership = Partnership.findById(partnershipId);
+            if (partnership == null) {
+                throw new ProblemException(404, "Not Found", "partnership " + partnershipId + " does not exist",
+                        List.of(new Problem.FieldError("partnershipId", "no partnership " + partnershipId
+                                + " in the registry (GET /partnerships)")));
+            }
+        }
+        if (project.leftThePipeline()) {
+            throw ProblemException.conflict("project " + projectId + " is " + project.status()
+                    + "; the partnership it was proposed under can no longer change");
+        }
+        if (Objects.equals(project.partnershipId, partnershipId)) {
+            return new NamingOutcome(project, partnership, false);
+        }
+        String eventId = outbox.publish(project.namePartnership(partnership, actor));
+        SupportRecord line = SupportRecord.of(projectId, project.submittingPartner, SupportAction.PARTNERSHIP_NAMED,
+                actor, Clocks.now(), eventId);
+        line.partnershipId = partnershipId;
+        line.persist();
+        return new NamingOutcome(project, partnership, true);
     }
 
     /** Only countries in the registry act as partners. */

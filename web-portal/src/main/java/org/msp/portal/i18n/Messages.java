@@ -239,6 +239,88 @@ public interface Messages {
 
     String add_partner();
 
+    String nav_partnerships();
+
+    String partnerships_title();
+
+    String partnerships_lead();
+
+    String partnership_field(String f);
+
+    String partnership_kind_of(String k);
+
+    String disclosure_level_of(String l);
+
+    String milestone_status_of(String s);
+
+    String partnership_action_of(String a);
+
+    String year_label(String y);
+
+    String scorecard_title();
+
+    String scorecard_lead();
+
+    String scorecard_chart_title();
+
+    String scorecard_chart_desc();
+
+    String scorecard_table_caption();
+
+    String total();
+
+    String milestones_met_caption();
+
+    String met_on_time();
+
+    String overdue();
+
+    String share_of(int met, int counted);
+
+    String no_milestone_due();
+
+    String add_partnership();
+
+    String add_milestone();
+
+    String parties_hint();
+
+    String announced_hint();
+
+    String source_hint();
+
+    String met_on_hint();
+
+    String partnership_done_of(String d);
+
+    String partnership_about();
+
+    String not_stated();
+
+    String no_link();
+
+    String registry_column();
+
+    String not_in_registry();
+
+    String milestones_none();
+
+    String evidence_link();
+
+    String linked_projects_none();
+
+    String partnership_chain_intact(int entries);
+
+    String proposed_under();
+
+    String proposed_under_none();
+
+    String name_partnership();
+
+    String name_partnership_hint();
+
+    String partnership_none_option();
+
     String checklist_title();
 
     String template_version();

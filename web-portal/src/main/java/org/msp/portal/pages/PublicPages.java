@@ -64,6 +64,8 @@ public class PublicPages {
     @Inject
     Pages pages;
     @Inject
+    org.msp.portal.web.Visitor visitor;
+    @Inject
     org.eclipse.microprofile.context.ManagedExecutor executor;
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
@@ -108,7 +110,8 @@ public class PublicPages {
     public record ProjectView(ProjectsApi.Project project, String etag, List<ProjectsApi.HistoryEntry> history,
             ProjectsApi.ChainCheck chain, ReviewsApi.Review review, PartnersApi.Interests interests,
             PartnersApi.Endorsements endorsements, String feedUrl, List<ProjectsApi.Document> documents,
-            String apiUrl) {
+            String apiUrl, PartnersApi.ProjectPartnership partnership,
+            List<PartnersApi.PartnershipSummary> partnerships) {
 
         /** Whether the project takes documents now (the service decides; this only hides a form it would refuse). */
         public boolean takesDocuments() {
@@ -196,7 +199,7 @@ public class PublicPages {
 
     /**
      * The project page's data; a project the visitor may not see is a 404, as the service says. Once the
-     * project is known to exist, its other reads go out side by side (five at once; the review's two in
+     * project is known to exist, its other reads go out side by side (the review's two in
      * turn): the page waits for the slowest of them rather than for their sum.
      */
     ProjectView view(UUID id) {
@@ -210,10 +213,14 @@ public class PublicPages {
         var interests = side(() -> project.isDraft() ? null : unlessUnknown(() -> partners.interests(id)));
         var endorsements = side(() -> project.isDraft() ? null : unlessUnknown(() -> partners.endorsements(id)));
         var documents = side(() -> projects.documents(id));
+        var partnership = side(() -> project.isDraft() ? null : unlessUnknown(() -> partners.projectPartnership(id)));
+        // the choice of partnerships only for those who may name one: the submitting officer, the secretariat
+        boolean names = visitor.acts(project.submittingPartner()) || visitor.isSecretariat();
+        var partnerships = side(() -> names && !project.isDraft() ? partners.partnerships() : null);
         PartnersApi.Interests support = joined(interests);
         return new ProjectView(project, response.getHeaderString("ETag"), joined(history), joined(chain),
                 joined(review), support, support == null ? null : joined(endorsements), feedUrl + "?projectIds=" + id,
-                joined(documents), apiUrl);
+                joined(documents), apiUrl, joined(partnership), joined(partnerships));
     }
 
     /** A read on another thread, in this request's context (the visitor's token and language go with it). */

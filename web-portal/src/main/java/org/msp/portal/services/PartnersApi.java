@@ -57,6 +57,87 @@ public interface PartnersApi {
     @Path("/projects/{projectId}/endorsement")
     void withdrawEndorsement(@PathParam("projectId") UUID projectId);
 
+    @GET
+    @Path("/partnerships")
+    List<PartnershipSummary> partnerships();
+
+    @GET
+    @Path("/partnerships/scorecard")
+    Scorecard scorecard();
+
+    @GET
+    @Path("/partnerships/{id}")
+    Partnership partnership(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/partnerships")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Partnership createPartnership(Map<String, Object> partnership);
+
+    @POST
+    @Path("/partnerships/{id}/milestones")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Partnership addMilestone(@PathParam("id") UUID id, Map<String, Object> milestone);
+
+    @GET
+    @Path("/projects/{projectId}/partnership")
+    ProjectPartnership projectPartnership(@PathParam("projectId") UUID projectId);
+
+    @PUT
+    @Path("/projects/{projectId}/partnership")
+    @Consumes(MediaType.APPLICATION_JSON)
+    ProjectPartnership namePartnership(@PathParam("projectId") UUID projectId, Map<String, Object> naming);
+
+    /** A party of a partnership, and whether the partner registry lists it (and as what). */
+    record Party(String code, String name, boolean inRegistry, String registryKind) {
+    }
+
+    record PartnershipSummary(UUID id, String name, String kind, List<Party> parties, LocalDate signedOn,
+            String announced, Integer year, String disclosureLevel, int milestones, int linkedProjects) {
+        /** The scorecard's column for it: the year, or "not stated". */
+        public String yearLabel() {
+            return year == null ? "not stated" : year.toString();
+        }
+    }
+
+    record Source(String reference, String url, LocalDate publishedOn) {
+    }
+
+    record Milestone(UUID id, String title, LocalDate dueOn, String status, LocalDate metOn, String evidenceUrl,
+            boolean metOnTime, boolean overdue) {
+    }
+
+    record LinkedProject(UUID id, String title, String status, String hostCountry, String submittingPartner) {
+    }
+
+    record PartnershipStep(int seq, OffsetDateTime at, String actor, String cause, String action, String hash) {
+    }
+
+    record PartnershipChain(boolean intact, int entries, Integer brokenAtSeq, String problem) {
+    }
+
+    record Partnership(UUID id, String name, String kind, List<Party> parties, LocalDate signedOn, String announced,
+            Integer year, String signingPlace, Source source, String objectives, String disclosureLevel,
+            String disclosureBasis, int version, List<Milestone> milestones, List<LinkedProject> linkedProjects,
+            List<PartnershipStep> history, PartnershipChain chain) {
+    }
+
+    record YearRow(String year, Map<String, Integer> counts, int total) {
+    }
+
+    record ScorecardLine(UUID id, String name, String year, String disclosureLevel, int milestones, int counted,
+            int metOnTime, int overdue, Double shareMetOnTime) {
+    }
+
+    record Scorecard(List<String> levels, List<YearRow> years, List<ScorecardLine> partnerships) {
+    }
+
+    record NamedPartnership(UUID id, String name, String kind) {
+    }
+
+    record ProjectPartnership(UUID projectId, NamedPartnership partnership) {
+    }
+
     record Partner(String code, String name, String kind, LocalDate joinedOn) {
         public boolean isMspPartner() {
             return "MSP_PARTNER".equals(kind);
