@@ -25,6 +25,10 @@ class OpenApiTest {
                 .body("paths.'/api/v1/projects/{projectId}/endorsement'.put", notNullValue())
                 .body("paths.'/api/v1/projects/{projectId}/endorsement'.delete", notNullValue())
                 .body("paths.'/api/v1/projects/{projectId}/endorsements'.get", notNullValue())
-                .body("paths.'/api/v1/projects/{projectId}/support-history'.get", notNullValue());
+                .body("paths.'/api/v1/projects/{projectId}/support-history'.get", notNullValue())
+                .body("paths.'/api/v1/projects/{projectId}/commitments'.post", notNullValue())
+                .body("paths.'/api/v1/projects/{projectId}/commitments'.get", notNullValue())
+                .body("paths.'/api/v1/projects/{projectId}/commitments/{commitmentId}'.get", notNullValue())
+                .body("paths.'/api/v1/projects/{projectId}/commitments/{commitmentId}/disbursements'.post", notNullValue());
     }
 }

@@ -36,6 +36,17 @@ public class SupportRecord extends PanacheEntityBase {
     public OffsetDateTime at;
     @Column(name = "event_id")
     public String eventId;
+    @Column(name = "commitment_id")
+    public UUID commitmentId;
+    public BigDecimal amount;
+    public String currency;
+    @Column(name = "amount_usd")
+    public BigDecimal amountUsd;
+    /** The critical conditions a disbursement overrode, comma-separated, as the history shows them. */
+    @Column(name = "overridden_conditions")
+    public String overriddenConditions;
+    @Column(name = "override_reason")
+    public String overrideReason;
 
     public static SupportRecord of(UUID projectId, String partner, SupportAction action, String actor,
             OffsetDateTime at, String eventId) {
@@ -53,6 +64,26 @@ public class SupportRecord extends PanacheEntityBase {
         instrument = interest.instrument;
         indicativeAmountUsd = interest.indicativeAmountUsd;
         note = interest.note;
+        return this;
+    }
+
+    public SupportRecord commitment(Commitment commitment) {
+        commitmentId = commitment.id;
+        instrument = commitment.instrument;
+        amount = commitment.amount;
+        currency = commitment.currency;
+        amountUsd = commitment.amountUsd;
+        return this;
+    }
+
+    public SupportRecord disbursement(Disbursement disbursement) {
+        commitmentId = disbursement.commitmentId;
+        amount = disbursement.amount;
+        currency = disbursement.currency;
+        amountUsd = disbursement.amountUsd;
+        List<String> overridden = disbursement.overriddenConditions();
+        overriddenConditions = overridden.isEmpty() ? null : String.join(",", overridden);
+        overrideReason = disbursement.overrideReason;
         return this;
     }
 
