@@ -103,7 +103,7 @@ class FinancingTest {
                 .body("commitments", hasSize(2))
                 .body("partners.partner", contains("GB"))
                 .body("partners[0].committedUsd", equalTo(24500000.50f))
-                .body("partners[0].disbursedUsd", equalTo(0))
+                .body("partners[0].disbursedUsd", equalTo(0.0f))
                 .body("totalCommittedUsd", equalTo(24500000.50f));
         given().get("/api/v1/projects/{id}/support-history", project).then()
                 .body("action", contains("COMMITMENT_RECORDED", "COMMITMENT_RECORDED"))
@@ -208,7 +208,7 @@ class FinancingTest {
         disburse(project, commitment, tranche.formatted(400000, 400000)).then().statusCode(201);
         disburse(project, commitment, tranche.formatted("0.01", "0.01")).then().statusCode(409);
         given().get("/api/v1/projects/{id}/commitments", project).then()
-                .body("commitments[0].remainingAmount", equalTo(0))
+                .body("commitments[0].remainingAmount", equalTo(0.0f))
                 .body("partners[0].disbursedUsd", equalTo(1000000.00f));
     }
 
