@@ -62,7 +62,8 @@ class HostileInputEndToEndTest {
     private static final Map<String, List<String>> OWN_TABLES = Map.of(
             // a document's chunks are written only with its project_document row, in one transaction
             ProcessPlatform.PROJECTS, List.of("proposal", "project_history", "prioritisation_round", "project_document"),
-            ProcessPlatform.PARTNERS, List.of("partner", "partner_interest", "endorsement", "support_history"),
+            ProcessPlatform.PARTNERS, List.of("partner", "partner_interest", "endorsement", "support_history", "commitment",
+                    "disbursement", "disbursement_condition"),
             ProcessPlatform.REVIEWS, List.of("checklist_template", "checklist_item", "review", "review_item", "review_history",
                     "consultation_comment"),
             ProcessPlatform.NOTIFICATIONS, List.of("subscription"));
@@ -219,6 +220,20 @@ class HostileInputEndToEndTest {
                     .then().statusCode(201).extract().path("id"));
         }
 
+        // financing (SPEC §11): a project endorsed and prioritised in a round, with a US commitment to disburse against
+        String prioritised = projectOpenForSupport();
+        for (String officer : List.of("us-officer", "eu-officer")) {
+            as(officer).put(url(ProcessPlatform.PARTNERS, "/projects/" + prioritised + "/endorsement")).then().statusCode(201);
+        }
+        awaitProjectStatus(prioritised, "ENDORSED");
+        as("secretariat").post(url(ProcessPlatform.PROJECTS, "/prioritisation/rounds")).then().statusCode(201);
+        awaitSupportStatus(prioritised, "PRIORITISED");
+        String commitment = as("us-officer").contentType(ContentType.JSON)
+                .body(Map.of("instrument", "LOAN", "amount", 900_000_000, "currency", "USD", "amountUsd", 900_000_000,
+                        "usdRateDate", "2026-11-30"))
+                .post(url(ProcessPlatform.PARTNERS, "/projects/" + prioritised + "/commitments"))
+                .then().statusCode(201).extract().path("id");
+
         String projects = ProcessPlatform.PROJECTS;
         String partners = ProcessPlatform.PARTNERS;
         String reviews = ProcessPlatform.REVIEWS;
@@ -248,6 +263,14 @@ class HostileInputEndToEndTest {
                         "us-officer", none, json(Map.of("partner", "US"))),
                 new Endpoint("DELETE /projects/{id}/endorsement", partners, "DELETE",
                         () -> "/projects/" + supported + "/endorsement", "us-officer", none, json(Map.of("partner", "US"))),
+                new Endpoint("POST /projects/{id}/commitments", partners, "POST",
+                        () -> "/projects/" + prioritised + "/commitments", "us-officer", none,
+                        json(Map.of("instrument", "GRANT", "amount", 1_500_000, "currency", "EUR", "amountUsd", 1_620_000,
+                                "usdRateDate", "2026-11-30", "agreementDocumentId", "4f0c7a52-9a31-4f39-8a7e-2b0f5d6c1e11"))),
+                new Endpoint("POST /projects/{id}/commitments/{cid}/disbursements", partners, "POST",
+                        () -> "/projects/" + prioritised + "/commitments/" + commitment + "/disbursements", "us-officer",
+                        none, json(Map.of("amount", 1000, "currency", "USD", "amountUsd", 1000, "disbursedOn", "2026-12-01",
+                        "conditions", List.of()))),
                 new Endpoint("POST /checklist-templates", reviews, "POST", () -> "/checklist-templates", "secretariat", none,
                         json(template("HOSTILE-NEW"))),
                 new Endpoint("PUT /checklist-templates/{id}", reviews, "PUT", () -> "/checklist-templates/" + template,
