@@ -10,9 +10,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.msp.events.CloudEvent;
-import org.msp.events.EventSamples;
-import org.msp.events.EventType;
 import org.msp.events.Mineral;
 import org.msp.events.partner.CommitmentRecorded;
 import org.msp.events.partner.DisbursementRecorded;
@@ -76,9 +73,7 @@ class FinancingTest {
         String commitment = created.path("id");
         given().get(created.header("Location")).then().statusCode(200).body("id", equalTo(commitment));
 
-        CommitmentRecorded event = (CommitmentRecorded) SupportEventsOnTopic
-                .until(project, EventType.of(CommitmentRecorded.class)).stream()
-                .filter(e -> e.type() == EventType.of(CommitmentRecorded.class)).findFirst().orElseThrow().data();
+        CommitmentRecorded event = SupportEventsOnTopic.first(project, CommitmentRecorded.class);
         assertEquals(UUID.fromString(commitment), event.commitmentId());
         assertEquals("GB", event.partner());
         assertEquals(org.msp.events.partner.Instrument.LOAN, event.instrument());
@@ -150,9 +145,7 @@ class FinancingTest {
                 .body("[1].overriddenConditions", contains(SAMPLE_CONDITION))
                 .body("[1].overrideReason", equalTo(reason));
 
-        DisbursementRecorded event = (DisbursementRecorded) SupportEventsOnTopic
-                .until(project, EventType.of(DisbursementRecorded.class)).stream()
-                .filter(e -> e.type() == EventType.of(DisbursementRecorded.class)).findFirst().orElseThrow().data();
+        DisbursementRecorded event = SupportEventsOnTopic.first(project, DisbursementRecorded.class);
         assertEquals(UUID.fromString(commitment), event.commitmentId());
         assertEquals(List.of(SAMPLE_CONDITION), event.conditions());
         assertEquals(List.of(SAMPLE_CONDITION), event.overriddenConditions());

@@ -66,10 +66,7 @@ public class Commitment extends PanacheEntityBase {
     }
 
     public static Recorded record(Project project, String partner, Terms terms, String actor, OffsetDateTime now) {
-        if (!project.status().acceptsCommitments()) {
-            throw ProblemException.conflict("project " + project.id + " is " + project.status()
-                    + "; financing is committed only once it is PRIORITISED (or already FINANCED)");
-        }
+        requireFinanceable(project, "financing is committed");
         Commitment commitment = new Commitment();
         commitment.id = UUID.randomUUID();
         commitment.projectId = project.id;
@@ -97,10 +94,7 @@ public class Commitment extends PanacheEntityBase {
      */
     public Disbursed disburse(Project project, List<ActionPlan.Item> plan, Payment payment, String actor,
             OffsetDateTime now) {
-        if (!project.status().acceptsCommitments()) {
-            throw ProblemException.conflict("project " + project.id + " is " + project.status()
-                    + "; disbursements are recorded only while it is PRIORITISED or FINANCED");
-        }
+        requireFinanceable(project, "disbursements are recorded");
         if (!currency.equals(payment.currency())) {
             throw ProblemException.badRequest("currency", "must be the commitment's currency, " + currency
                     + ", so that what is paid can be held against what was committed");
@@ -140,6 +134,14 @@ public class Commitment extends PanacheEntityBase {
                 project.hostCountry, project.submittingPartner, project.minerals(), disbursement.id, id, partner,
                 payment.amount(), payment.currency(), payment.amountUsd(), payment.disbursedOn(),
                 List.copyOf(payment.conditions()), List.copyOf(overriddenCodes), payment.overrideReason(), actor));
+    }
+
+    /** 409 unless the project is PRIORITISED or FINANCED, saying what waits for that. */
+    private static void requireFinanceable(Project project, String what) {
+        if (!project.status().acceptsCommitments()) {
+            throw ProblemException.conflict("project " + project.id + " is " + project.status() + "; " + what
+                    + " only once it is PRIORITISED (or FINANCED)");
+        }
     }
 
     public static List<Commitment> of(UUID projectId) {

@@ -68,22 +68,23 @@ public class SupportRecord extends PanacheEntityBase {
     }
 
     public SupportRecord commitment(Commitment commitment) {
-        commitmentId = commitment.id;
         instrument = commitment.instrument;
-        amount = commitment.amount;
-        currency = commitment.currency;
-        amountUsd = commitment.amountUsd;
-        return this;
+        return money(commitment.id, commitment.amount, commitment.currency, commitment.amountUsd);
     }
 
     public SupportRecord disbursement(Disbursement disbursement) {
-        commitmentId = disbursement.commitmentId;
-        amount = disbursement.amount;
-        currency = disbursement.currency;
-        amountUsd = disbursement.amountUsd;
+        money(disbursement.commitmentId, disbursement.amount, disbursement.currency, disbursement.amountUsd);
         List<String> overridden = disbursement.overriddenConditions();
         overriddenConditions = overridden.isEmpty() ? null : String.join(",", overridden);
         overrideReason = disbursement.overrideReason;
+        return this;
+    }
+
+    private SupportRecord money(UUID commitment, BigDecimal amount, String currency, BigDecimal amountUsd) {
+        this.commitmentId = commitment;
+        this.amount = amount;
+        this.currency = currency;
+        this.amountUsd = amountUsd;
         return this;
     }
 
