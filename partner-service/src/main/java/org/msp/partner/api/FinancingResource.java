@@ -11,9 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import org.msp.partner.domain.ActionPlan;
 import org.msp.partner.domain.Commitment;
@@ -23,6 +23,7 @@ import org.msp.partner.service.FinancingService;
 import org.msp.platform.api.ProblemException;
 import org.msp.platform.security.Caller;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -48,7 +49,7 @@ public class FinancingResource {
         String partner = caller.actingPartner("partner", request.partner());
         Commitment commitment = financing.commit(projectId, partner, request.terms(), caller.subject());
         return Response.created(uri.getAbsolutePathBuilder().path(commitment.id.toString()).build())
-                .entity(FinancingView.CommitmentView.of(commitment, java.util.List.of())).build();
+                .entity(FinancingView.CommitmentView.of(commitment, List.of())).build();
     }
 
     @POST

@@ -70,7 +70,8 @@ public record FinancingView(UUID projectId, String title, ProjectStatus status, 
                 disbursements.stream().filter(d -> d.commitmentId.equals(c.id)).toList())).toList();
         Map<String, BigDecimal[]> byPartner = new TreeMap<>();
         for (CommitmentView c : views) {
-            BigDecimal[] totals = byPartner.computeIfAbsent(c.partner(), p -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] totals = byPartner.computeIfAbsent(c.partner(),
+                    p -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             totals[0] = totals[0].add(c.amountUsd());
             totals[1] = totals[1].add(c.disbursedUsd());
         }

@@ -33,13 +33,12 @@ import java.util.UUID;
  * A project's financing (SPEC §11) on a page of its own: committed against disbursed per partner, each
  * commitment with its disbursements and any override of an unmet critical condition with its public
  * reason, and for the signed-in partner officer the forms to record a commitment and a disbursement.
- * The section itself is the self-contained include {@code financing} (a {@link FinancingSection}), so that another
- * page can show it too. Every form works without JavaScript.
+ * The section itself is the self-contained include {@code financing} (a {@link FinancingSection}), so
+ * that another page can show it too. Every form works without JavaScript.
  */
 @Path("/projects/{id}/financing")
 @Produces(MediaType.TEXT_HTML)
 public class FinancingPages {
-
     @Inject
     @RestClient
     PartnersApi partners;
@@ -98,8 +97,8 @@ public class FinancingPages {
         try {
             commitment = UUID.fromString(typed.get("commitment"));
         } catch (IllegalArgumentException e) {
-            return refused(projectId, ServiceProblem.ofFields(Map.of("commitment", messages.financing_choose_commitment())),
-                    FinancingSection.DISBURSE, typed, conditions);
+            return refused(projectId, ServiceProblem.ofFields(Map.of("commitment",
+                    messages.financing_choose_commitment())), FinancingSection.DISBURSE, typed, conditions);
         }
         Map<String, Object> body = new HashMap<>();
         body.put("currency", upper(typed.get("currency")));
@@ -118,7 +117,9 @@ public class FinancingPages {
     public FinancingSection section(UUID projectId, ServiceProblem problem, String form, Map<String, String> typed,
             List<String> ticked, String done) {
         ProjectsApi.Project project = publicPages.project(projectId).getEntity();
-        PartnersApi.Financing financing = project.isDraft() ? null : PublicPages.unlessUnknown(() -> partners.financing(projectId));
+        // partner-service learns of a project from its events: a draft, or one just submitted, it may not know
+        PartnersApi.Financing financing = project.isDraft() ? null
+                : PublicPages.unlessUnknown(() -> partners.financing(projectId));
         boolean officer = visitor.isOfficer() && visitor.country() != null && financing != null;
         List<PartnersApi.Commitment> own = officer ? financing.of(visitor.country()) : List.of();
         return new FinancingSection(project, financing, officer && financing.takesCommitments(),
