@@ -110,10 +110,9 @@ class FinancingTest {
     @TestSecurity(user = "gb-officer", roles = "partner-government")
     @OidcSecurity(claims = @Claim(key = "country", value = "GB"))
     void aDisbursementTiedToAnUnmetCriticalConditionNeedsAPublicOverrideReason() {
-        UUID project = ProjectFeed.prioritisedProject();
-        ProjectFeed.actionPlan(project, ActionItemStatus.SCHEDULED, T0.plusHours(1));
-        awaitCondition(project, "SCHEDULED");
-        String commitment = commit(project, LOAN).then().statusCode(201).extract().path("id");
+        Committed committed = committedUnder(ActionItemStatus.SCHEDULED);
+        UUID project = committed.project();
+        String commitment = committed.commitment();
 
         String tranche = """
                 {"amount": 4000000, "currency": "EUR", "amountUsd": 4330000, "disbursedOn": "2026-12-01",
@@ -158,10 +157,9 @@ class FinancingTest {
     @TestSecurity(user = "gb-officer", roles = "partner-government")
     @OidcSecurity(claims = @Claim(key = "country", value = "GB"))
     void aConditionVerifiedMetLetsTheDisbursementThroughWithoutAReason() {
-        UUID project = ProjectFeed.prioritisedProject();
-        ProjectFeed.actionPlan(project, ActionItemStatus.NOT_MET, T0.plusHours(1));
-        awaitCondition(project, "NOT_MET");
-        String commitment = commit(project, LOAN).then().statusCode(201).extract().path("id");
+        Committed committed = committedUnder(ActionItemStatus.NOT_MET);
+        UUID project = committed.project();
+        String commitment = committed.commitment();
         String tranche = """
                 {"amount": 2500000.25, "currency": "EUR", "amountUsd": 2700000, "disbursedOn": "2026-12-01",
                  "conditions": ["%s"]}""".formatted(SAMPLE_CONDITION);
@@ -314,6 +312,17 @@ class FinancingTest {
                 {"amount": 10, "currency": "USD", "amountUsd": 10, "disbursedOn": "2026-12-01"}""").then().statusCode(403);
         given().get("/api/v1/projects/{id}/commitments", project).then()
                 .body("commitments", hasSize(1)).body("commitments[0].disbursements", empty());
+    }
+
+    private record Committed(UUID project, String commitment) {
+    }
+
+    /** A prioritised project whose action plan holds the sample condition as {@code status}, and a commitment to it. */
+    private static Committed committedUnder(ActionItemStatus status) {
+        UUID project = ProjectFeed.prioritisedProject();
+        ProjectFeed.actionPlan(project, status, T0.plusHours(1));
+        awaitCondition(project, status.name());
+        return new Committed(project, commit(project, LOAN).then().statusCode(201).extract().path("id"));
     }
 
     /** Waits until partner-service's copy of the action plan shows the sample condition as {@code status}. */

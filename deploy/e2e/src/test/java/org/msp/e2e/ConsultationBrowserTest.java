@@ -9,11 +9,9 @@ import org.msp.infra.ProcessPlatform;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -187,26 +185,21 @@ class ConsultationBrowserTest {
         Map<String, List<String>> violations = new LinkedHashMap<>();
         try (Browser browser = new Browser(portal, true, "en")) {
             try {
-                check(browser.open("/projects/" + screenable + "/consultation"), "not opened yet", violations);
-                check(browser.open(page), "public, with an answer and a hidden comment", violations);
+                browser.open("/projects/" + screenable + "/consultation").audit("not opened yet", violations);
+                browser.open(page).audit("public, with an answer and a hidden comment", violations);
                 browser.signIn("jp-reviewer");
-                check(browser.open("/projects/" + screenable + "/consultation"), "screening form", violations);
-                check(browser.open(page), "answer forms", violations);
+                browser.open("/projects/" + screenable + "/consultation").audit("screening form", violations);
+                browser.open(page).audit("answer forms", violations);
                 browser.signOut().open(page).signIn("civil-society");
-                check(browser.open(page), "comment form", violations);
+                browser.open(page).audit("comment form", violations);
                 browser.press("Publish the comment");
-                check(browser, "comment form with errors", violations);
+                browser.audit("comment form with errors", violations);
                 browser.signOut().open(page).signIn("secretariat");
-                check(browser.open(page), "hide forms", violations);
+                browser.open(page).audit("hide forms", violations);
             } catch (AssertionError | RuntimeException e) {
                 throw browser.explained(e);
             }
         }
-        assertEquals(Map.of(), violations.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-    }
-
-    private static void check(Browser browser, String name, Map<String, List<String>> violations) {
-        violations.put(name, new ArrayList<>(browser.accessibilityViolations()));
+        assertEquals(Map.of(), Browser.withViolations(violations));
     }
 }

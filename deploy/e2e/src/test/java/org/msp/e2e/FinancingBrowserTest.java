@@ -8,11 +8,9 @@ import org.msp.infra.ProcessPlatform;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,20 +97,15 @@ class FinancingBrowserTest {
         Map<String, List<String>> violations = new LinkedHashMap<>();
         try (Browser browser = new Browser(portal, true, "en")) {
             try {
-                check(browser.open(page), "public", violations);
+                browser.open(page).audit("public", violations);
                 browser.signIn("eu-officer");
-                check(browser.open(page), "officer's forms", violations);
+                browser.open(page).audit("officer's forms", violations);
                 browser.press("Record the commitment");
-                check(browser, "commitment form with errors", violations);
+                browser.audit("commitment form with errors", violations);
             } catch (AssertionError | RuntimeException e) {
                 throw browser.explained(e);
             }
         }
-        assertEquals(Map.of(), violations.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-    }
-
-    private static void check(Browser browser, String name, Map<String, List<String>> violations) {
-        violations.put(name, new ArrayList<>(browser.accessibilityViolations()));
+        assertEquals(Map.of(), Browser.withViolations(violations));
     }
 }
