@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -101,10 +100,6 @@ public class ActionPlan extends PanacheEntityBase {
 
     public List<Item> items() {
         return List.copyOf(items);
-    }
-
-    public Optional<Item> item(String code) {
-        return items.stream().filter(i -> i.code.equals(code)).findFirst();
     }
 
     /** The project's plan; empty (no conditions) while no event has drawn one up. */

@@ -8,13 +8,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.msp.events.partner.CommitmentRecorded;
+import org.msp.events.partner.DisbursementRecorded;
 import org.msp.platform.api.Problem;
 import org.msp.platform.api.ProblemException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,7 +62,7 @@ public class Commitment extends PanacheEntityBase {
     }
 
     /** A new disbursement (not yet persisted) and its event. */
-    public record Disbursed(Disbursement disbursement, org.msp.events.partner.DisbursementRecorded event) {
+    public record Disbursed(Disbursement disbursement, DisbursementRecorded event) {
     }
 
     public static Recorded record(Project project, String partner, Terms terms, String actor, OffsetDateTime now) {
@@ -128,12 +128,12 @@ public class Commitment extends PanacheEntityBase {
                     + ", " + total.subtract(amount).toPlainString() + " " + currency + " more than the commitment of "
                     + amount.toPlainString() + " " + currency + " (" + disbursed.toPlainString() + " already disbursed)");
         }
-        List<String> overriddenCodes = new ArrayList<>(blocking.stream().map(i -> i.code).toList());
+        List<String> overriddenCodes = blocking.stream().map(i -> i.code).toList();
         Disbursement disbursement = Disbursement.of(this, payment, overriddenCodes, actor, now);
-        return new Disbursed(disbursement, new org.msp.events.partner.DisbursementRecorded(project.id, project.title,
+        return new Disbursed(disbursement, new DisbursementRecorded(project.id, project.title,
                 project.hostCountry, project.submittingPartner, project.minerals(), disbursement.id, id, partner,
                 payment.amount(), payment.currency(), payment.amountUsd(), payment.disbursedOn(),
-                List.copyOf(payment.conditions()), List.copyOf(overriddenCodes), payment.overrideReason(), actor));
+                List.copyOf(payment.conditions()), overriddenCodes, payment.overrideReason(), actor));
     }
 
     /** 409 unless the project is PRIORITISED or FINANCED, saying what waits for that. */
