@@ -34,6 +34,10 @@ class OpenApiTest {
                 .body("paths.'/api/v1/partnerships/{id}'.get", notNullValue())
                 .body("paths.'/api/v1/partnerships/{id}'.put", notNullValue())
                 .body("paths.'/api/v1/partnerships/{id}/milestones'.post", notNullValue())
-                .body("paths.'/api/v1/partnerships/{id}/milestones/{milestoneId}'.put", notNullValue());
+                .body("paths.'/api/v1/partnerships/{id}/milestones/{milestoneId}'.put", notNullValue())
+                .body("paths.'/api/v1/projects/{projectId}/commitments'.post", notNullValue())
+                .body("paths.'/api/v1/projects/{projectId}/commitments'.get", notNullValue())
+                .body("paths.'/api/v1/projects/{projectId}/commitments/{commitmentId}'.get", notNullValue())
+                .body("paths.'/api/v1/projects/{projectId}/commitments/{commitmentId}/disbursements'.post", notNullValue());
     }
 }

@@ -8,6 +8,7 @@ import org.msp.events.EventSamples.Facts;
 import org.msp.events.EventType;
 import org.msp.events.Mineral;
 import org.msp.events.Topic;
+import org.msp.events.project.ActionItemStatus;
 import org.msp.events.project.ProjectStatus;
 import org.msp.infra.testing.KafkaTestClient;
 
@@ -60,6 +61,20 @@ final class ProjectFeed {
     static String prioritised(UUID project, OffsetDateTime at) {
         return send(event(UUID.randomUUID().toString(),
                 EventSamples.prioritised(facts(project), 1, new BigDecimal("87.5")), at));
+    }
+
+    /** The project's whole action plan: {@link EventSamples#SAMPLE_CONDITION} (critical), standing as {@code status}. */
+    static String actionPlan(UUID project, ActionItemStatus status, OffsetDateTime at) {
+        return send(event(UUID.randomUUID().toString(), EventSamples.actionPlan(facts(project), status,
+                status == ActionItemStatus.SCHEDULED ? null : EventSamples.SAMPLE_CONDITION), at));
+    }
+
+    /** A project ranked in a round, as partner-service has seen it: financing may be committed to it. */
+    static UUID prioritisedProject() {
+        UUID project = UUID.randomUUID();
+        prioritised(project, T0);
+        awaitStatus(project, "PRIORITISED");
+        return project;
     }
 
     /** {@code data} as project-service publishes it, but with the given id and time. */

@@ -41,6 +41,13 @@ final class SupportEventsOnTopic {
                 .<CloudEvent<?>>map(r -> EventSamples.read(r.value())).toList();
     }
 
+    /** The data of the project's first event of {@code type} (read until it is there). */
+    static <T> T first(UUID project, Class<T> type) {
+        EventType eventType = EventType.of(type.asSubclass(org.msp.events.EventData.class));
+        return type.cast(until(project, eventType).stream().filter(e -> e.type() == eventType).findFirst()
+                .orElseThrow().data());
+    }
+
     static long count(List<CloudEvent<?>> events, EventType type) {
         return events.stream().filter(e -> e.type() == type).count();
     }

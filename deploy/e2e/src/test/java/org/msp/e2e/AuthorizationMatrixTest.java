@@ -250,6 +250,18 @@ class AuthorizationMatrixTest {
                         + get(partners, "/projects/" + target.get("named") + "/support-history").asString()));
         rows.put("POST /prioritisation/rounds", new Row("POST", projects, "/prioritisation/rounds", () -> null,
                 this::endorseSupportedProject, () -> get(projects, "/prioritisation").jsonPath().getString("ranking")));
+        // the round above prioritised the supported project: partners commit financing to it and disburse
+        rows.put("POST /projects/{id}/commitments", new Row("POST", partners, "/projects/{supported}/commitments",
+                () -> Map.of("instrument", "LOAN", "amount", 2_000_000, "currency", "USD", "amountUsd", 2_000_000,
+                        "usdRateDate", "2026-11-30"),
+                () -> awaitSupportStatus(target.get("supported"), "PRIORITISED"),
+                () -> financingState(target.get("supported"))));
+        rows.put("POST /projects/{id}/commitments/{cid}/disbursements (against the US commitment)", new Row("POST",
+                partners, "/projects/{supported}/commitments/{commitment}/disbursements",
+                () -> Map.of("amount", 500_000, "currency", "USD", "amountUsd", 500_000, "disbursedOn", "2026-12-01"),
+                () -> target.put("commitment", get(partners, "/projects/" + target.get("supported") + "/commitments")
+                        .jsonPath().getString("commitments.find { it.partner == 'US' }.id")),
+                () -> financingState(target.get("supported"))));
 
         rows.put("POST /subscriptions", new Row("POST", notifications, "/subscriptions",
                 () -> Map.of("channel", "WEBHOOK", "target", "http://127.0.0.1:9/matrix",
@@ -331,6 +343,10 @@ class AuthorizationMatrixTest {
     private String supportState(String project) {
         return get(ProcessPlatform.PARTNERS, "/projects/" + project + "/interests").asString()
                 + get(ProcessPlatform.PARTNERS, "/projects/" + project + "/endorsements").asString();
+    }
+
+    private String financingState(String project) {
+        return get(ProcessPlatform.PARTNERS, "/projects/" + project + "/commitments").asString();
     }
 
     // --- HTTP

@@ -64,7 +64,8 @@ class HostileInputEndToEndTest {
             ProcessPlatform.PROJECTS, List.of("proposal", "project_history", "prioritisation_round", "project_document",
                     "action_item"),
             ProcessPlatform.PARTNERS, List.of("partner", "partner_interest", "endorsement", "support_history",
-                    "partnership", "partnership_party", "partnership_milestone", "partnership_history"),
+                    "partnership", "partnership_party", "partnership_milestone", "partnership_history", "commitment",
+                    "disbursement", "disbursement_condition"),
             ProcessPlatform.REVIEWS, List.of("checklist_template", "checklist_item", "review", "review_item", "review_history",
                     "consultation_comment"),
             ProcessPlatform.NOTIFICATIONS, List.of("subscription"));
@@ -225,6 +226,19 @@ class HostileInputEndToEndTest {
         Map.Entry<String, String> cleared = projectWithCriticalCondition("ZM");
         String planned = cleared.getKey();
         String condition = cleared.getValue();
+        // financing (SPEC §11): a project endorsed and prioritised in a round, with a US commitment to disburse against
+        String prioritised = projectOpenForSupport();
+        for (String officer : List.of("us-officer", "eu-officer")) {
+            as(officer).put(url(ProcessPlatform.PARTNERS, "/projects/" + prioritised + "/endorsement")).then().statusCode(201);
+        }
+        awaitProjectStatus(prioritised, "ENDORSED");
+        as("secretariat").post(url(ProcessPlatform.PROJECTS, "/prioritisation/rounds")).then().statusCode(201);
+        awaitSupportStatus(prioritised, "PRIORITISED");
+        String commitment = as("us-officer").contentType(ContentType.JSON)
+                .body(Map.of("instrument", "LOAN", "amount", 900_000_000, "currency", "USD", "amountUsd", 900_000_000,
+                        "usdRateDate", "2026-11-30"))
+                .post(url(ProcessPlatform.PARTNERS, "/projects/" + prioritised + "/commitments"))
+                .then().statusCode(201).extract().path("id");
 
         String projects = ProcessPlatform.PROJECTS;
         String partners = ProcessPlatform.PARTNERS;
@@ -281,6 +295,14 @@ class HostileInputEndToEndTest {
                         json(milestoneBody())),
                 new Endpoint("PUT /projects/{id}/partnership", partners, "PUT", () -> "/projects/" + named + "/partnership",
                         "gb-officer", none, json(Map.of("partnershipId", "a5e0d000-0000-4000-8000-000000000002"))),
+                new Endpoint("POST /projects/{id}/commitments", partners, "POST",
+                        () -> "/projects/" + prioritised + "/commitments", "us-officer", none,
+                        json(Map.of("instrument", "GRANT", "amount", 1_500_000, "currency", "EUR", "amountUsd", 1_620_000,
+                                "usdRateDate", "2026-11-30", "agreementDocumentId", "4f0c7a52-9a31-4f39-8a7e-2b0f5d6c1e11"))),
+                new Endpoint("POST /projects/{id}/commitments/{cid}/disbursements", partners, "POST",
+                        () -> "/projects/" + prioritised + "/commitments/" + commitment + "/disbursements", "us-officer",
+                        none, json(Map.of("amount", 1000, "currency", "USD", "amountUsd", 1000, "disbursedOn", "2026-12-01",
+                        "conditions", List.of()))),
                 new Endpoint("POST /checklist-templates", reviews, "POST", () -> "/checklist-templates", "secretariat", none,
                         json(template("HOSTILE-NEW"))),
                 new Endpoint("PUT /checklist-templates/{id}", reviews, "PUT", () -> "/checklist-templates/" + template,

@@ -129,7 +129,8 @@ public class SupportResource {
         return PartnershipNaming.of(projectId, outcome.partnership());
     }
 
-    private static Project known(UUID projectId) {
+    /** The project as the read model knows it; 404 while no project event has named it. */
+    static Project known(UUID projectId) {
         Project project = Project.findById(projectId);
         if (project == null) {
             throw ProblemException.notFound("project " + projectId);

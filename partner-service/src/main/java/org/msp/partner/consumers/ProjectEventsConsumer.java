@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.msp.events.CloudEvent;
 import org.msp.events.EventData;
+import org.msp.events.project.ActionPlanUpdated;
 import org.msp.events.project.ProjectPrioritised;
 import org.msp.events.project.ProjectStatusChanged;
 import org.msp.events.project.ProjectSubmitted;
@@ -21,9 +22,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Feeds the read model of project status and facts from {@code msp.projects}. Each event is applied
- * once (inbox); one outside the contract never reaches a handler, it goes to
- * {@code msp.dead-letter.partner-service} at once and the consumer goes on.
+ * Feeds the read model of project status and facts, and the copy of each project's action plan, from
+ * {@code msp.projects}. Each event is applied once (inbox); one outside the contract never reaches a
+ * handler, it goes to {@code msp.dead-letter.partner-service} at once and the consumer goes on.
  */
 @ApplicationScoped
 public class ProjectEventsConsumer {
@@ -38,6 +39,7 @@ public class ProjectEventsConsumer {
                 .on(ProjectSubmitted.class, event -> report(event, null, event.data().status()))
                 .on(ProjectStatusChanged.class, event -> report(event, event.data().from(), event.data().to()))
                 .on(ProjectPrioritised.class, event -> report(event, event.data().from(), event.data().to()))
+                .on(ActionPlanUpdated.class, event -> applied(projects.replacePlan(event.data(), event.time(), event.id())))
                 .build();
     }
 
@@ -56,11 +58,14 @@ public class ProjectEventsConsumer {
             return Result.skipped("a step " + from + " -> " + to + " names a status partner-service does not track");
         }
         StatusReport report = new StatusReport(before.orElse(null), after.get(), event.time());
-        String skipped = projects.report(report, event.data(), event.id());
+        return applied(projects.report(report, event.data(), event.id()));
+    }
+
+    private static Result applied(String skipped) {
         return skipped == null ? Result.APPLIED : Result.skipped(skipped);
     }
 
-    /** This service's status of the same name; none for FINANCED, which comes after the final PRIORITISED. */
+    /** This service's status of the same name (every status of the contract has one; DRAFT never travels). */
     private static Optional<ProjectStatus> known(org.msp.events.project.ProjectStatus status) {
         return Arrays.stream(ProjectStatus.values()).filter(s -> s.name().equals(status.name())).findFirst();
     }

@@ -39,6 +39,17 @@ public class SupportRecord extends PanacheEntityBase {
     /** The partnership a {@link SupportAction#PARTNERSHIP_NAMED} line named; null when it cleared it. */
     @Column(name = "partnership_id")
     public UUID partnershipId;
+    @Column(name = "commitment_id")
+    public UUID commitmentId;
+    public BigDecimal amount;
+    public String currency;
+    @Column(name = "amount_usd")
+    public BigDecimal amountUsd;
+    /** The critical conditions a disbursement overrode, comma-separated, as the history shows them. */
+    @Column(name = "overridden_conditions")
+    public String overriddenConditions;
+    @Column(name = "override_reason")
+    public String overrideReason;
 
     public static SupportRecord of(UUID projectId, String partner, SupportAction action, String actor,
             OffsetDateTime at, String eventId) {
@@ -56,6 +67,27 @@ public class SupportRecord extends PanacheEntityBase {
         instrument = interest.instrument;
         indicativeAmountUsd = interest.indicativeAmountUsd;
         note = interest.note;
+        return this;
+    }
+
+    public SupportRecord commitment(Commitment commitment) {
+        instrument = commitment.instrument;
+        return money(commitment.id, commitment.amount, commitment.currency, commitment.amountUsd);
+    }
+
+    public SupportRecord disbursement(Disbursement disbursement) {
+        money(disbursement.commitmentId, disbursement.amount, disbursement.currency, disbursement.amountUsd);
+        List<String> overridden = disbursement.overriddenConditions();
+        overriddenConditions = overridden.isEmpty() ? null : String.join(",", overridden);
+        overrideReason = disbursement.overrideReason;
+        return this;
+    }
+
+    private SupportRecord money(UUID commitment, BigDecimal amount, String currency, BigDecimal amountUsd) {
+        this.commitmentId = commitment;
+        this.amount = amount;
+        this.currency = currency;
+        this.amountUsd = amountUsd;
         return this;
     }
 

@@ -154,7 +154,7 @@ public class PartnerSupportService {
     }
 
     /** Only countries in the registry act as partners. */
-    private static Partner registered(String partner) {
+    static Partner registered(String partner) {
         Partner registered = Partner.findById(partner);
         if (registered == null) {
             throw ProblemException.forbidden(partner + " is not in the partner registry; ask the secretariat to register it");
@@ -162,12 +162,18 @@ public class PartnerSupportService {
         return registered;
     }
 
-    /** The project, locked; 404 if no event ever named it, 409 unless it is open for support. */
-    private static Project openForSupport(UUID projectId) {
+    /** The project, locked against other changes of its support and against project events; 404 if no event named it. */
+    static Project locked(UUID projectId) {
         Project project = Project.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
         if (project == null) {
             throw ProblemException.notFound("project " + projectId);
         }
+        return project;
+    }
+
+    /** The project, locked; 404 if no event ever named it, 409 unless it is open for support. */
+    private static Project openForSupport(UUID projectId) {
+        Project project = locked(projectId);
         if (!project.status().acceptsSupport()) {
             throw ProblemException.conflict("project " + projectId + " is " + project.status()
                     + "; interest and endorsements are taken only while it is OPEN_FOR_SUPPORT or ENDORSED");

@@ -4,8 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.msp.events.EventData;
+import org.msp.events.project.ActionPlanUpdated;
+import org.msp.partner.domain.ActionPlan;
 import org.msp.partner.domain.Project;
 import org.msp.partner.domain.StatusReport;
+
+import java.time.OffsetDateTime;
 
 /**
  * Keeps partner-service's own picture of each project up to date from project events. Runs in the
@@ -34,5 +38,22 @@ public class ProjectReadModel {
         }
         project.describe(facts);
         return null;
+    }
+
+    /**
+     * Replaces the project's action plan with the one the event carries (whole, as project-service sends
+     * it). Kept whether or not a project event has named the project yet; returns null when taken, or why
+     * the event was skipped (older than the copy held).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String replacePlan(ActionPlanUpdated plan, OffsetDateTime at, String eventId) {
+        ActionPlan copy = ActionPlan.findById(plan.projectId(), LockModeType.PESSIMISTIC_WRITE);
+        if (copy == null) {
+            copy = ActionPlan.first(plan.projectId());
+            copy.replace(plan.items(), at, eventId, Clocks.now());
+            copy.persist();
+            return null;
+        }
+        return copy.replace(plan.items(), at, eventId, Clocks.now());
     }
 }

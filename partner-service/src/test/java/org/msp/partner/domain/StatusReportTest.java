@@ -51,6 +51,13 @@ class StatusReportTest {
     }
 
     @Test
+    void aPrioritisedProjectIsFinancedAndFinancedIsFinal() {
+        assertTrue(new StatusReport(PRIORITISED, FINANCED, T2).judge(PRIORITISED, T1).apply());
+        assertFalse(new StatusReport(PRIORITISED, WITHDRAWN, T2).judge(FINANCED, T1).apply());
+        assertFalse(new StatusReport(OPEN_FOR_SUPPORT, ENDORSED, T2).judge(PRIORITISED, T1).apply());
+    }
+
+    @Test
     void withdrawalAppliesFromAnyOpenStatus() {
         assertTrue(new StatusReport(ENDORSED, WITHDRAWN, T2).judge(OPEN_FOR_SUPPORT, T1).apply());
     }

@@ -600,4 +600,84 @@ public interface Messages {
     String impl_verify_legend(String code);
 
     String impl_verify_submit(String code);
+
+    // financing (SPEC §11)
+
+    String financing_link();
+
+    String financing_title(String title);
+
+    String financing_heading();
+
+    String financing_unknown();
+
+    String financing_none();
+
+    String financing_caption(String committed, String disbursed);
+
+    String col_committed_usd();
+
+    String col_disbursed_usd();
+
+    String col_disbursed_share();
+
+    String disbursed_share_of(String partner);
+
+    String conditions_heading();
+
+    String condition_status_of(String s);
+
+    String condition_holds();
+
+    String fin_in_usd();
+
+    String fin_rate_of(String date);
+
+    String fin_disbursed();
+
+    String fin_disbursed_of(String disbursed, String remaining);
+
+    String fin_remaining(String remaining);
+
+    String fin_check_document();
+
+    String fin_no_document();
+
+    String fin_recorded();
+
+    String no_disbursements();
+
+    String disbursements_caption();
+
+    String override_heading();
+
+    String override_reason_label();
+
+    String override_needed();
+
+    String override_field_hint();
+
+    String commit_heading(String country);
+
+    String commit_hint();
+
+    String commit_submit();
+
+    String disburse_heading(String country);
+
+    String disburse_hint();
+
+    String disburse_submit();
+
+    String field_hint(String f);
+
+    String financing_done_of(String d);
+
+    String financing_not_prioritised();
+
+    String financing_sign_in();
+
+    String financing_officers_only();
+
+    String financing_choose_commitment();
 }

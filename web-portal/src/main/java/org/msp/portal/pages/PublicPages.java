@@ -240,7 +240,7 @@ public class PublicPages {
         }
     }
 
-    private static <T> T unlessUnknown(java.util.function.Supplier<T> read) {
+    static <T> T unlessUnknown(java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (WebApplicationException e) {
@@ -251,7 +251,7 @@ public class PublicPages {
         }
     }
 
-    private org.jboss.resteasy.reactive.RestResponse<ProjectsApi.Project> project(UUID id) {
+    org.jboss.resteasy.reactive.RestResponse<ProjectsApi.Project> project(UUID id) {
         try {
             return projects.get(id);
         } catch (WebApplicationException e) {

@@ -138,6 +138,21 @@ public interface PartnersApi {
     record ProjectPartnership(UUID projectId, NamedPartnership partnership) {
     }
 
+    @GET
+    @Path("/projects/{projectId}/commitments")
+    Financing financing(@PathParam("projectId") UUID projectId);
+
+    @POST
+    @Path("/projects/{projectId}/commitments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    void commit(@PathParam("projectId") UUID projectId, Map<String, Object> commitment);
+
+    @POST
+    @Path("/projects/{projectId}/commitments/{commitmentId}/disbursements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    void disburse(@PathParam("projectId") UUID projectId, @PathParam("commitmentId") UUID commitmentId,
+            Map<String, Object> disbursement);
+
     record Partner(String code, String name, String kind, LocalDate joinedOn) {
         public boolean isMspPartner() {
             return "MSP_PARTNER".equals(kind);
@@ -159,5 +174,48 @@ public interface PartnersApi {
         public boolean by(String partner) {
             return endorsements.stream().anyMatch(e -> e.partner().equals(partner));
         }
+    }
+
+    /** A project's financing as partner-service publishes it: per partner in USD, each commitment, the action plan. */
+    record Financing(UUID projectId, String status, BigDecimal totalCommittedUsd, BigDecimal totalDisbursedUsd,
+            List<PartnerFinancing> partners, List<Commitment> commitments, List<Condition> conditions) {
+        /** The commitments of one partner (the ones its officer may disburse against). */
+        public List<Commitment> of(String partner) {
+            return commitments.stream().filter(c -> c.partner().equals(partner)).toList();
+        }
+
+        public boolean takesCommitments() {
+            return "PRIORITISED".equals(status) || "FINANCED".equals(status);
+        }
+
+        /** Whether any condition of the plan holds disbursements tied to it back. */
+        public boolean anyHold() {
+            return conditions.stream().anyMatch(Condition::holdsDisbursements);
+        }
+    }
+
+    record PartnerFinancing(String partner, BigDecimal committedUsd, BigDecimal disbursedUsd) {
+        /** The share disbursed, 0-100, for the row's bar. */
+        public long disbursedPercent() {
+            return committedUsd == null || committedUsd.signum() == 0 ? 0 : disbursedUsd.multiply(BigDecimal.valueOf(100))
+                    .divide(committedUsd, 0, java.math.RoundingMode.DOWN).longValue();
+        }
+    }
+
+    record Commitment(UUID id, String partner, String instrument, BigDecimal amount, String currency,
+            BigDecimal amountUsd, LocalDate usdRateDate, UUID agreementDocumentId, OffsetDateTime recordedAt,
+            BigDecimal disbursedAmount, BigDecimal remainingAmount, List<Disbursement> disbursements) {
+    }
+
+    record Disbursement(UUID id, BigDecimal amount, String currency, BigDecimal amountUsd, LocalDate disbursedOn,
+            List<String> conditions, List<String> overriddenConditions, String overrideReason,
+            OffsetDateTime recordedAt) {
+        public boolean overrode() {
+            return overrideReason != null;
+        }
+    }
+
+    record Condition(String code, String title, boolean critical, String status, LocalDate dueDate,
+            String responsibleParty, boolean holdsDisbursements) {
     }
 }

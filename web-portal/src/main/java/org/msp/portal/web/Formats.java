@@ -25,6 +25,20 @@ public class Formats {
         return format.format(amount);
     }
 
+    /** An amount in its own currency (ISO 4217), e.g. "€18,000,000.00" or "18 000 000,00 €". */
+    static String money(BigDecimal amount, String currency, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale(locale));
+        try {
+            format.setCurrency(java.util.Currency.getInstance(currency));
+        } catch (IllegalArgumentException | NullPointerException notACurrency) {
+            return NumberFormat.getNumberInstance(locale(locale)).format(amount) + " " + currency;
+        }
+        return format.format(amount);
+    }
+
     static String decimal(Number value, @TemplateExtension.TemplateAttribute("locale") Object locale) {
         if (value == null) {
             return "";
