@@ -35,6 +35,7 @@ import org.msp.partner.domain.Project;
 import org.msp.partner.service.PartnershipService;
 import org.msp.platform.api.ProblemException;
 import org.msp.platform.api.RequestParameters;
+import org.msp.platform.history.HashChain;
 import org.msp.platform.security.Caller;
 
 import java.time.LocalDate;
@@ -179,7 +180,7 @@ public class PartnershipResource {
         List<Milestone> milestones = Milestone.of(partnership.id);
         List<PartnershipHistoryEntry> history = PartnershipHistoryEntry.of(partnership.id);
         String current = PartnershipSnapshot.of(partnership, milestones).json();
-        PartnershipChain.Break broken = PartnershipChain.verify(history, partnership.historyHead(),
+        HashChain.Break broken = PartnershipChain.verify(history, partnership.historyHead(),
                 partnership.version(), current);
         List<Project> linked = Project.list("partnershipId = ?1 order by title, id", partnership.id);
         return PartnershipView.of(partnership, registry(), milestones, linked, history, broken, today());

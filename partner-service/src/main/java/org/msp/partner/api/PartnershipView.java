@@ -12,6 +12,7 @@ import org.msp.partner.domain.PartnershipChain;
 import org.msp.partner.domain.PartnershipHistoryEntry;
 import org.msp.partner.domain.Project;
 import org.msp.partner.domain.ProjectStatus;
+import org.msp.platform.history.HashChain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -71,7 +72,7 @@ public record PartnershipView(UUID id, String name, PartnershipKind kind, List<P
 
     /** Whether the history chain is intact, and where it breaks if not (like a project's history check). */
     public record ChainCheck(boolean intact, int entries, String headHash, Integer brokenAtSeq, String problem) {
-        static ChainCheck of(List<PartnershipHistoryEntry> entries, String head, PartnershipChain.Break broken) {
+        static ChainCheck of(List<PartnershipHistoryEntry> entries, String head, HashChain.Break broken) {
             return broken == null ? new ChainCheck(true, entries.size(), head, null, null)
                     : new ChainCheck(false, entries.size(), head, broken.seq(), broken.problem());
         }
@@ -88,7 +89,7 @@ public record PartnershipView(UUID id, String name, PartnershipKind kind, List<P
     }
 
     static PartnershipView of(Partnership p, Map<String, Partner> registry, List<Milestone> milestones,
-            List<Project> linked, List<PartnershipHistoryEntry> history, PartnershipChain.Break broken,
+            List<Project> linked, List<PartnershipHistoryEntry> history, HashChain.Break broken,
             LocalDate today) {
         return new PartnershipView(p.id, p.name, p.kind, Party.of(p.parties, registry), p.signedOn, p.announced,
                 p.year(), p.signingPlace, new Source(p.sourceReference, p.sourceUrl, p.sourcePublishedOn), p.objectives,

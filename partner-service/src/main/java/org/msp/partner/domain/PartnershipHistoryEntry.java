@@ -1,6 +1,7 @@
 package org.msp.partner.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.msp.platform.history.HashChain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,7 @@ import java.util.UUID;
 /** One change of a partnership, chained to the previous one by its hash, with the record as it then stood. */
 @Entity
 @Table(name = "partnership_history")
-public class PartnershipHistoryEntry extends PanacheEntityBase {
+public class PartnershipHistoryEntry extends PanacheEntityBase implements HashChain.Link {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -39,5 +40,25 @@ public class PartnershipHistoryEntry extends PanacheEntityBase {
 
     public static List<PartnershipHistoryEntry> of(UUID partnershipId) {
         return list("partnershipId = ?1 order by seq", partnershipId);
+    }
+
+    @Override
+    public int position() {
+        return seq;
+    }
+
+    @Override
+    public String previousHash() {
+        return previousHash;
+    }
+
+    @Override
+    public String recordedHash() {
+        return hash;
+    }
+
+    @Override
+    public String contentHash() {
+        return PartnershipChain.hashOf(this);
     }
 }

@@ -27,6 +27,7 @@ import org.msp.events.CountryCode;
 import org.msp.platform.api.OptionalBody;
 import org.msp.platform.api.ProblemException;
 import org.msp.platform.api.RequestParameters;
+import org.msp.platform.history.HashChain;
 import org.msp.platform.security.Caller;
 import org.msp.project.domain.HistoryChain;
 import org.msp.project.domain.HistoryEntry;
@@ -195,7 +196,7 @@ public class ProposalResource {
     public ChainVerification verify(@PathParam("id") UUID id) {
         Proposal proposal = access.visible(id);
         List<HistoryEntry> entries = HistoryEntry.of(id);
-        HistoryChain.Break broken = HistoryChain.verify(entries, proposal.historyHead(), proposal.historyLength());
+        HashChain.Break broken = HistoryChain.verify(entries, proposal.historyHead(), proposal.historyLength());
         String head = proposal.historyHead();
         return broken == null
                 ? new ChainVerification(true, entries.size(), head, null, null)

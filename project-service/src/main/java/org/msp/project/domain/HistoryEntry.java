@@ -1,6 +1,7 @@
 package org.msp.project.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.msp.platform.history.HashChain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,7 @@ import java.util.UUID;
 /** One step of a project's public history, chained to the previous step by its hash. */
 @Entity
 @Table(name = "project_history")
-public class HistoryEntry extends PanacheEntityBase {
+public class HistoryEntry extends PanacheEntityBase implements HashChain.Link {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -43,5 +44,25 @@ public class HistoryEntry extends PanacheEntityBase {
 
     public static List<HistoryEntry> of(UUID projectId) {
         return list("projectId = ?1 order by seq", projectId);
+    }
+
+    @Override
+    public int position() {
+        return seq;
+    }
+
+    @Override
+    public String previousHash() {
+        return previousHash;
+    }
+
+    @Override
+    public String recordedHash() {
+        return hash;
+    }
+
+    @Override
+    public String contentHash() {
+        return HistoryChain.hashOf(this);
     }
 }

@@ -1,6 +1,7 @@
 package org.msp.project.domain;
 
 import org.junit.jupiter.api.Test;
+import org.msp.platform.history.HashChain;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class HistoryChainTest {
     @Test
     void anUntouchedChainVerifies() {
         List<HistoryEntry> entries = chain();
-        assertEquals(HistoryChain.GENESIS, entries.get(0).previousHash);
+        assertEquals(HashChain.GENESIS, entries.get(0).previousHash);
         assertEquals(entries.get(0).hash, entries.get(1).previousHash);
         assertNull(HistoryChain.verify(entries));
     }
@@ -37,7 +38,7 @@ class HistoryChainTest {
     void changingAPastReasonBreaksTheChainAtThatEntry() {
         List<HistoryEntry> entries = chain();
         entries.get(1).reason = "rewritten";
-        HistoryChain.Break broken = HistoryChain.verify(entries);
+        HashChain.Break broken = HistoryChain.verify(entries);
         assertNotNull(broken);
         assertEquals(2, broken.seq());
     }
@@ -56,7 +57,7 @@ class HistoryChainTest {
         assertNull(HistoryChain.verify(entries, head, 3));
         List<HistoryEntry> truncated = entries.subList(0, 2);
         assertNull(HistoryChain.verify(truncated), "what is left is a consistent chain on its own");
-        HistoryChain.Break broken = HistoryChain.verify(truncated, head, 3);
+        HashChain.Break broken = HistoryChain.verify(truncated, head, 3);
         assertEquals(3, broken.seq());
         org.junit.jupiter.api.Assertions.assertTrue(broken.problem().contains("entries were deleted"), broken.problem());
     }
