@@ -79,18 +79,25 @@ class OpenDataTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox.outcomeOf(event.source(), event.id()) != null);
     }
 
-    @Test
-    void theOc4idsPackageValidatesAgainstTheOfficialSchemaAndHoldsEveryPublicProject() throws Exception {
+    /** A GB project in Zambia cleared with the sample condition (its action plan), and {@code partner}'s interest. */
+    UUID clearedWithInterest(String title, String partner, Instrument instrument) {
         ProposalService.Actor gb = new ProposalService.Actor("gb-officer", "test");
-        // a project with a review, its conditions as the action plan, interest, the host's word
-        UUID cleared = proposals.create(Fixtures.draft("Open data: Ndola refinery"), "GB", gb).id();
+        UUID cleared = proposals.create(Fixtures.draft(title), "GB", gb).id();
         proposals.submit(cleared, gb);
         Facts facts = Facts.of(cleared, "ZM", "GB", Mineral.COPPER, Mineral.COBALT);
         UUID review = UUID.randomUUID();
         sendAndAwait(EventSamples.reviewOpened(facts, review));
         sendAndAwait(EventSamples.reviewCompleted(facts, review, ReviewOutcome.CLEARED_WITH_CONDITIONS,
                 new BigDecimal("77.25")));
-        sendAndAwait(EventSamples.interest(facts, "US", Instrument.LOAN, new BigDecimal("15000000.00")));
+        sendAndAwait(EventSamples.interest(facts, partner, instrument, new BigDecimal("15000000.00")));
+        return cleared;
+    }
+
+    @Test
+    void theOc4idsPackageValidatesAgainstTheOfficialSchemaAndHoldsEveryPublicProject() throws Exception {
+        ProposalService.Actor gb = new ProposalService.Actor("gb-officer", "test");
+        // a project with a review, its conditions as the action plan, interest, the host's word
+        UUID cleared = clearedWithInterest("Open data: Ndola refinery", "US", Instrument.LOAN);
         proposals.recordHostConsent(cleared, HostConsent.OBJECTED, "Not before the resettlement", gb);
         UUID draft = proposals.create(Fixtures.draft("Open data: a private draft"), "GB", gb).id();
 
@@ -130,15 +137,7 @@ class OpenDataTest {
 
     @Test
     void theIatiActivitiesValidateAgainstTheOfficialXsdAndHoldEveryPublicProject() throws Exception {
-        ProposalService.Actor gb = new ProposalService.Actor("gb-officer", "test");
-        UUID cleared = proposals.create(Fixtures.draft("Open data: Kabwe recycling"), "GB", gb).id();
-        proposals.submit(cleared, gb);
-        Facts facts = Facts.of(cleared, "ZM", "GB", Mineral.COPPER, Mineral.COBALT);
-        UUID review = UUID.randomUUID();
-        sendAndAwait(EventSamples.reviewOpened(facts, review));
-        sendAndAwait(EventSamples.reviewCompleted(facts, review, ReviewOutcome.CLEARED_WITH_CONDITIONS,
-                new BigDecimal("81.00")));
-        sendAndAwait(EventSamples.interest(facts, "JP", Instrument.GRANT, new BigDecimal("2000000.00")));
+        UUID cleared = clearedWithInterest("Open data: Kabwe recycling", "JP", Instrument.GRANT);
 
         Response response = given().when().get("/api/v1/open-data/iati-activities.xml");
         response.then().statusCode(200).header("Link", equalTo(LICENCE));

@@ -45,25 +45,7 @@ class FollowThroughEndToEndTest {
                 get(ProcessPlatform.PROJECTS, "/projects/" + project).path("partnership.id"), equalTo(mou));
 
         // --- cleared with one condition on a critical checklist item: it becomes the action plan
-        String review = reviewOf(project);
-        as("jp-reviewer").post(SharedPlatform.url(ProcessPlatform.REVIEWS, "/reviews/" + review + "/assignment"))
-                .then().statusCode(200);
-        List<Map<String, Object>> items = getAs("secretariat", ProcessPlatform.REVIEWS, "/reviews/" + review)
-                .jsonPath().getList("items");
-        String critical = items.stream().filter(item -> (Boolean) item.get("critical"))
-                .map(item -> (String) item.get("code")).findFirst().orElseThrow();
-        for (Map<String, Object> item : items) {
-            String code = (String) item.get("code");
-            Map<String, Object> rating = code.equals(critical)
-                    ? Map.of("rating", "PARTIAL", "comment", "Resettlement plan agreed but not yet carried out")
-                    : Map.of("rating", "MEETS");
-            as("jp-reviewer").contentType(ContentType.JSON).body(rating)
-                    .put(SharedPlatform.url(ProcessPlatform.REVIEWS, "/reviews/" + review + "/items/" + code))
-                    .then().statusCode(200);
-        }
-        as("jp-reviewer").contentType(ContentType.JSON).body(Map.of("riskCategory", "B"))
-                .post(SharedPlatform.url(ProcessPlatform.REVIEWS, "/reviews/" + review + "/complete"))
-                .then().statusCode(200).body("outcome", equalTo("CLEARED_WITH_CONDITIONS"));
+        String critical = clearWithCriticalCondition(project);
         awaitSupportStatus(project, "OPEN_FOR_SUPPORT");
         JsonPath plan = get(ProcessPlatform.PROJECTS, "/projects/" + project + "/action-plan").then().statusCode(200)
                 .extract().jsonPath();

@@ -114,6 +114,15 @@ final class Journeys {
         draft.put("hostCountry", host);
         String project = submit(as("gb-officer").contentType(ContentType.JSON).body(draft)
                 .post(SharedPlatform.url(ProcessPlatform.PROJECTS, "/projects")).then().statusCode(201).extract().path("id"));
+        return Map.entry(project, clearWithCriticalCondition(project));
+    }
+
+    /**
+     * The JP reviewer claims the project's review, rates every item MEETS but one critical item PARTIAL,
+     * and completes it: cleared with one condition, which project-service makes its action plan (drawn
+     * when this returns). Returns the condition's code.
+     */
+    static String clearWithCriticalCondition(String project) {
         String review = reviewOf(project);
         as("jp-reviewer").post(SharedPlatform.url(ProcessPlatform.REVIEWS, "/reviews/" + review + "/assignment"))
                 .then().statusCode(200);
@@ -131,10 +140,10 @@ final class Journeys {
         }
         as("jp-reviewer").contentType(ContentType.JSON).body(Map.of("riskCategory", "B"))
                 .post(SharedPlatform.url(ProcessPlatform.REVIEWS, "/reviews/" + review + "/complete"))
-                .then().statusCode(200);
+                .then().statusCode(200).body("outcome", equalTo("CLEARED_WITH_CONDITIONS"));
         await("the action plan of " + project).atMost(WAIT).until(() -> get(ProcessPlatform.PROJECTS,
                 "/projects/" + project + "/action-plan").jsonPath().getList("items.code"), equalTo(List.of(critical)));
-        return Map.entry(project, critical);
+        return critical;
     }
 
     /** partner-service learns a project's status from events; support is judged by what it knows. */
