@@ -43,7 +43,7 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class PublicPages {
     static final List<String> STATUSES = List.of("SUBMITTED", "ESG_REVIEW", "OPEN_FOR_SUPPORT", "ENDORSED",
-            "PRIORITISED", "ESG_REJECTED", "WITHDRAWN");
+            "PRIORITISED", "FINANCED", "ESG_REJECTED", "WITHDRAWN");
     static final int PAGE_SIZE = 20;
 
     @Inject
