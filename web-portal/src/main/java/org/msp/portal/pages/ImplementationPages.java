@@ -29,7 +29,8 @@ import java.util.UUID;
 
 /**
  * What happens once a project is cleared (SPEC §11), on one page: the host government's consent or
- * objection, and the public action plan drawn from the review's conditions, overdue items flagged. The
+ * objection, the public action plan drawn from the review's conditions, overdue items flagged, and what
+ * partners committed and disbursed against it (the financing section, also a page of its own). The
  * host's officer states consent here, the submitting officer plans each condition (who, by when, which
  * document shows it), and a reviewer verifies how it stands. Every form works without JavaScript.
  */
@@ -45,6 +46,8 @@ public class ImplementationPages {
     Pages pages;
     @Inject
     Visitor visitor;
+    @Inject
+    FinancingPages financing;
 
     /** What the visitor may do here. */
     public record Abilities(boolean consent, boolean plan, boolean verify) {
@@ -54,7 +57,7 @@ public class ImplementationPages {
     static class Templates {
         static native TemplateInstance implementation(ProjectsApi.Project project, ProjectsApi.ActionPlan plan,
                 List<ProjectsApi.Document> documents, Abilities may, ServiceProblem problem, String target,
-                String done, List<String> verdicts, LocalDate today);
+                String done, List<String> verdicts, LocalDate today, FinancingSection financing);
     }
 
     @GET
@@ -124,7 +127,10 @@ public class ImplementationPages {
                 // the service refuses the host's and the submitter's reviewers; the form is not offered to them
                 visitor.isReviewer() && visitor.country() != null && !visitor.country().equals(project.hostCountry())
                         && !visitor.country().equals(project.submittingPartner()));
-        return Templates.implementation(project, plan, documents, may, problem, target, done, VERDICTS, LocalDate.now());
+        // committed against disbursed sits beside the plan it is paid against (its forms post to the financing page)
+        FinancingSection money = financing.section(project.id(), null, null, Map.of(), List.of(), null);
+        return Templates.implementation(project, plan, documents, may, problem, target, done, VERDICTS, LocalDate.now(),
+                money);
     }
 
     private ProjectsApi.Project projectOf(UUID id) {
