@@ -173,6 +173,47 @@ class OpenDataTest {
     }
 
     @Test
+    void everyCsvKeepsItsPublishedColumnsAndTheDataPackageHashesWhatADownloadGives() throws Exception {
+        UUID cleared = clearedWithInterest("Open data: Kitwe smelter", "EU", Instrument.EQUITY);
+        for (String line : resource("opendata/csv-headers.txt").split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String name = line.substring(0, line.indexOf(':'));
+            String header = line.substring(line.indexOf(':') + 1).strip();
+            Response csv = given().when().get("/api/v1/open-data/{name}.csv", name);
+            csv.then().statusCode(200).header("Link", equalTo(LICENCE)).contentType(startsWith("text/csv"));
+            assertEquals(header, csv.asString().lines().findFirst().orElse(""), name + ".csv columns");
+        }
+        String projectsCsv = given().when().get("/api/v1/open-data/projects.csv").asString();
+        long publicProjects = given().when().get("/api/v1/projects?size=1").then().extract().jsonPath().getLong("total");
+        org.apache.commons.csv.CSVParser parsed = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .get().parse(new java.io.StringReader(projectsCsv));
+        List<org.apache.commons.csv.CSVRecord> rows = parsed.getRecords();
+        assertEquals(publicProjects, rows.size(), "one row per public project");
+        assertTrue(rows.stream().anyMatch(r -> r.get("project_id").equals(cleared.toString())
+                && r.get("esg_outcome").equals("CLEARED_WITH_CONDITIONS") && r.get("minerals").equals("COPPER;COBALT")));
+        assertTrue(given().when().get("/api/v1/open-data/conditions.csv").asString()
+                .contains(cleared + "," + EventSamples.SAMPLE_CONDITION + ","));
+        given().when().get("/api/v1/open-data/nothing.csv").then().statusCode(404);
+
+        JsonPath pkg = given().when().get("/api/v1/open-data/datapackage.json").then().statusCode(200)
+                .header("Link", equalTo(LICENCE)).extract().jsonPath();
+        assertEquals("CC-BY-4.0", pkg.getString("licenses[0].name"));
+        List<Map<String, Object>> resources = pkg.getList("resources");
+        assertEquals(10, resources.size(), "eight CSV files, the OC4IDS package and the IATI file");
+        for (Map<String, Object> resource : resources) {
+            String path = (String) resource.get("path");
+            byte[] bytes = given().when().get(path.substring(path.indexOf("/api/v1"))).asByteArray();
+            assertEquals(((Number) resource.get("bytes")).longValue(), bytes.length, path + " size");
+            assertEquals(resource.get("hash"), "sha256:" + java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(bytes)), path + " hash");
+        }
+        assertEquals(List.of("project_id", "oc4ids_id"), pkg.getList(
+                "resources.find { it.name == 'projects' }.schema.fields.name").subList(0, 2));
+    }
+
+    @Test
     void anUnchangedPlatformIsA304AndAChangeIsANewVersion() {
         ProposalService.Actor gb = new ProposalService.Actor("gb-officer", "test");
         UUID id = proposals.create(Fixtures.draft("Open data: ETag"), "GB", gb).id();

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.msp.platform.api.ProblemException;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -27,12 +26,17 @@ public class OpenDataResource {
     private final PublicProjects projects;
     private final Oc4ids oc4ids;
     private final IatiActivities iati;
+    private final CsvExports csv;
+    private final DataPackage datapackages;
     private final OpenDataSettings settings;
 
-    public OpenDataResource(PublicProjects projects, Oc4ids oc4ids, IatiActivities iati, OpenDataSettings settings) {
+    public OpenDataResource(PublicProjects projects, Oc4ids oc4ids, IatiActivities iati, CsvExports csv,
+            DataPackage datapackages, OpenDataSettings settings) {
         this.projects = projects;
         this.oc4ids = oc4ids;
         this.iati = iati;
+        this.csv = csv;
+        this.datapackages = datapackages;
         this.settings = settings;
     }
 
@@ -46,9 +50,7 @@ public class OpenDataResource {
         if (matches(ifNoneMatch, tag)) {
             return notModified(tag);
         }
-        String uri = settings.publicBaseUrl() + "/api/v1/open-data/oc4ids.json";
-        OffsetDateTime published = OffsetDateTime.now();
-        StreamingOutput body = out -> oc4ids.writePackage(projects, uri, published, out);
+        StreamingOutput body = out -> oc4ids.writePackage(projects, url("oc4ids.json"), version.lastChange(), out);
         return licensed(Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag));
     }
 
@@ -62,9 +64,43 @@ public class OpenDataResource {
         if (matches(ifNoneMatch, tag)) {
             return notModified(tag);
         }
-        OffsetDateTime generated = OffsetDateTime.now();
-        StreamingOutput body = out -> iati.write(projects, generated, out);
+        StreamingOutput body = out -> iati.write(projects, version.lastChange(), out);
         return licensed(Response.ok(body, MediaType.APPLICATION_XML_TYPE).tag(tag));
+    }
+
+    /** One entity as CSV (see {@link CsvExports#RESOURCES}). */
+    @GET
+    @Path("/{name}.csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("name") String name, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        CsvExports.Resource resource = CsvExports.resource(name);
+        if (resource == null) {
+            throw ProblemException.notFound("CSV export " + name + " (there are " + CsvExports.RESOURCES.stream()
+                    .map(CsvExports.Resource::name).toList() + ")");
+        }
+        EntityTag tag = tag(projects.version().etag("csv-" + name));
+        if (matches(ifNoneMatch, tag)) {
+            return notModified(tag);
+        }
+        StreamingOutput body = out -> csv.write(resource, out);
+        return licensed(Response.ok(body, "text/csv; charset=utf-8").tag(tag)
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\""));
+    }
+
+    /**
+     * A Frictionless data package describing every export: each CSV with its table schema, and each file
+     * with its size and SHA-256 as it stands now (the same bytes its download gives until the data changes).
+     */
+    @GET
+    @Path("/datapackage.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response datapackage(@HeaderParam("If-None-Match") String ifNoneMatch) throws java.io.IOException {
+        PublicProjects.Version version = projects.version();
+        EntityTag tag = tag(version.etag("datapackage"));
+        if (matches(ifNoneMatch, tag)) {
+            return notModified(tag);
+        }
+        return licensed(Response.ok(datapackages.describe(version, this::url), MediaType.APPLICATION_JSON_TYPE).tag(tag));
     }
 
     /** One project as an OC4IDS project package of one. */
@@ -103,6 +139,10 @@ public class OpenDataResource {
                 replaced by a new version that supersedes it; both stay visible.
                 Identifiers: OC4IDS project ids are %s-<project id>.
                 """.formatted(settings.licence(), settings.oc4idsPrefix()), MediaType.TEXT_PLAIN_TYPE));
+    }
+
+    private String url(String file) {
+        return settings.publicBaseUrl() + "/api/v1/open-data/" + file;
     }
 
     private Response licensed(Response.ResponseBuilder response) {

@@ -10,6 +10,7 @@ import org.msp.project.domain.ProjectStatus;
 import org.msp.project.domain.Proposal;
 import org.msp.project.domain.StandingEndorsement;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,28 +42,43 @@ public class PublicProjects {
      * What an export's ETag is made of. Every change of a project writes a history entry (that is the
      * chain's rule), so the newest entry's id moves whenever anything an export shows could have changed.
      */
-    public record Version(long projects, long lastHistoryEntry) {
+    public record Version(long projects, long lastHistoryEntry, OffsetDateTime lastChange) {
         public String etag(String export) {
             return "\"" + export + "-" + projects + "-" + lastHistoryEntry + "\"";
         }
     }
 
+    /**
+     * The version of the data, and when it last changed: exports say that moment (not "now") as their
+     * publication date, so the same data always gives the same bytes, and a hash published for a file
+     * holds until something changes.
+     */
     public Version version() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Long projects = entities.createQuery("select count(p) from Proposal p where p.status <> :draft", Long.class)
                     .setParameter("draft", ProjectStatus.DRAFT).getSingleResult();
             Long last = entities.createQuery("select max(h.id) from HistoryEntry h", Long.class).getSingleResult();
-            return new Version(projects, last == null ? 0 : last);
+            OffsetDateTime at = last == null ? OffsetDateTime.parse("2026-01-01T00:00:00Z")
+                    : entities.createQuery("select h.at from HistoryEntry h where h.id = :id", OffsetDateTime.class)
+                            .setParameter("id", last).getSingleResult();
+            return new Version(projects, last == null ? 0 : last, at);
         });
     }
 
     /** Hands every public project to {@code each}, in id order, a page at a time. */
     public void forEach(Consumer<Project> each) {
+        forEachPage(page -> page.forEach(each));
+    }
+
+    /** Hands every page of public projects (in id order) to {@code each}. */
+    public void forEachPage(Consumer<List<Project>> each) {
         UUID after = null;
         while (true) {
             UUID from = after;
             List<Project> page = QuarkusTransaction.requiringNew().call(() -> page(from, null));
-            page.forEach(each);
+            if (!page.isEmpty()) {
+                each.accept(page);
+            }
             if (page.size() < PAGE) {
                 return;
             }
