@@ -133,18 +133,6 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** axe-core's violations on the current page, kept under {@code view} for a test that checks many views. */
-    Browser audit(String view, Map<String, List<String>> violations) {
-        violations.put(view, accessibilityViolations());
-        return this;
-    }
-
-    /** The views among {@code audited} that had violations: a test expects none. */
-    static Map<String, List<String>> withViolations(Map<String, List<String>> audited) {
-        return audited.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
     /** axe-core's WCAG 2.0-2.2 A and AA violations on the current page: rule id, then the elements it found. */
     List<String> accessibilityViolations() {
         try {

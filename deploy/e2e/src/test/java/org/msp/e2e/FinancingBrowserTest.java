@@ -8,7 +8,6 @@ import org.msp.infra.ProcessPlatform;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -94,18 +93,18 @@ class FinancingBrowserTest {
     @Test
     void everyViewOfTheFinancingPageHasNoAccessibilityViolations() {
         String page = "/projects/" + project + "/financing";
-        Map<String, List<String>> violations = new LinkedHashMap<>();
+        AccessibilityFindings axe = new AccessibilityFindings();
         try (Browser browser = new Browser(portal, true, "en")) {
             try {
-                browser.open(page).audit("public", violations);
+                axe.check(browser.open(page), "public");
                 browser.signIn("eu-officer");
-                browser.open(page).audit("officer's forms", violations);
+                axe.check(browser.open(page), "officer's forms");
                 browser.press("Record the commitment");
-                browser.audit("commitment form with errors", violations);
+                axe.check(browser, "commitment form with errors");
             } catch (AssertionError | RuntimeException e) {
                 throw browser.explained(e);
             }
         }
-        assertEquals(Map.of(), Browser.withViolations(violations));
+        axe.assertNone();
     }
 }

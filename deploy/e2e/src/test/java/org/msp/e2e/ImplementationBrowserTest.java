@@ -10,11 +10,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +46,6 @@ class ImplementationBrowserTest {
                 .put(SharedPlatform.url(ProcessPlatform.PROJECTS, "/projects/" + project + "/action-plan/" + code))
                 .then().statusCode(200);
         String page = "/projects/" + project + "/implementation";
-        Map<String, List<String>> violations = new LinkedHashMap<>();
         try (Browser browser = new Browser(portal, false, "en")) {
             try {
                 browser.open("/projects/" + project);
@@ -102,26 +98,52 @@ class ImplementationBrowserTest {
                 .body("items[0].responsibleParty", equalTo("Ministry of Mines and Zambezi Metals Ltd"));
 
         // --- axe-core (it needs JavaScript) on every view: public, each role's forms, a refused form
+        AccessibilityFindings axe = new AccessibilityFindings();
         try (Browser browser = new Browser(portal, true, "en")) {
             try {
-                check(browser.open(page), "public", violations);
+                axe.check(browser.open(page), "public");
                 browser.signIn("zm-officer");
-                check(browser.open(page), "host consent form", violations);
+                axe.check(browser.open(page), "host consent form");
                 browser.click(By.id("consent-OBJECTED")).press("Publish the statement");
-                check(browser, "host consent refused", violations);
+                axe.check(browser, "host consent refused");
                 browser.signOut().open(page).signIn("gb-officer");
-                check(browser.open(page), "plan forms", violations);
+                axe.check(browser.open(page), "plan forms");
                 browser.signOut().open(page).signIn("jp-reviewer");
-                check(browser.open(page), "verification forms", violations);
+                axe.check(browser.open(page), "verification forms");
+                browser.signOut();
+                axe.check(browser.open("/data"), "open data");
             } catch (AssertionError | RuntimeException e) {
                 throw browser.explained(e);
             }
         }
-        assertEquals(Map.of(), violations.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        axe.assertNone();
     }
 
-    private static void check(Browser browser, String name, Map<String, List<String>> violations) {
-        violations.put(name, new ArrayList<>(browser.accessibilityViolations()));
+    /** The open-data page lists every file of the data package with the size and hash it states. */
+    @Test
+    void theOpenDataPageListsEveryDownloadWithItsSizeAndHash() {
+        var pkg = get(ProcessPlatform.PROJECTS, "/open-data/datapackage.json").jsonPath();
+        try (Browser browser = new Browser(portal, false, "en")) {
+            try {
+                browser.open("/").click(By.linkText("Open data"));
+                assertEquals("/data", browser.path());
+                String shown = browser.text();
+                List<Map<String, Object>> files = pkg.getList("resources");
+                assertEquals(10, files.size());
+                for (Map<String, Object> file : files) {
+                    String path = (String) file.get("path");
+                    String name = path.substring(path.lastIndexOf('/') + 1);
+                    assertTrue(shown.contains(name), name);
+                    assertTrue(shown.contains(((String) file.get("hash")).substring("sha256:".length())), name + " hash");
+                }
+                assertTrue(shown.contains("Creative Commons Attribution 4.0"), shown);
+                String href = browser.find(By.linkText("projects.csv")).getAttribute("href");
+                assertTrue(href.endsWith("/api/v1/open-data/projects.csv"), href);
+                // the link is the service's own download, the very bytes the package hashed
+                assertTrue(io.restassured.RestAssured.given().get(href).asString().startsWith("project_id,oc4ids_id,"));
+            } catch (AssertionError | RuntimeException e) {
+                throw browser.explained(e);
+            }
+        }
     }
 }

@@ -44,7 +44,21 @@ public class DataPackage {
         this.settings = settings;
     }
 
+    /** The last description and the version it describes: measuring every file again is only needed after a change. */
+    private final java.util.concurrent.atomic.AtomicReference<java.util.Map.Entry<PublicProjects.Version, ObjectNode>>
+            last = new java.util.concurrent.atomic.AtomicReference<>();
+
     public ObjectNode describe(PublicProjects.Version version, Function<String, String> url) throws IOException {
+        var cached = last.get();
+        if (cached != null && cached.getKey().equals(version)) {
+            return cached.getValue();
+        }
+        ObjectNode pkg = measure(version, url);
+        last.set(java.util.Map.entry(version, pkg));
+        return pkg;
+    }
+
+    private ObjectNode measure(PublicProjects.Version version, Function<String, String> url) throws IOException {
         ObjectNode pkg = mapper.createObjectNode();
         pkg.put("profile", "data-package");
         pkg.put("name", "msp-pipeline");

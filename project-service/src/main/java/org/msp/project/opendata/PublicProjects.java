@@ -39,12 +39,13 @@ public class PublicProjects {
     }
 
     /**
-     * What an export's ETag is made of. Every change of a project writes a history entry (that is the
-     * chain's rule), so the newest entry's id moves whenever anything an export shows could have changed.
+     * What an export's ETag is made of. A project changes in two ways: by a command, which always writes a
+     * history entry (the chain's rule), or by another service's event (an interest, an endorsement), which
+     * the inbox records as applied. The newest of each moves whenever anything an export shows could have.
      */
-    public record Version(long projects, long lastHistoryEntry, OffsetDateTime lastChange) {
+    public record Version(long projects, long lastHistoryEntry, long appliedEvents, OffsetDateTime lastChange) {
         public String etag(String export) {
-            return "\"" + export + "-" + projects + "-" + lastHistoryEntry + "\"";
+            return "\"" + export + "-" + projects + "-" + lastHistoryEntry + "-" + appliedEvents + "\"";
         }
     }
 
@@ -58,10 +59,17 @@ public class PublicProjects {
             Long projects = entities.createQuery("select count(p) from Proposal p where p.status <> :draft", Long.class)
                     .setParameter("draft", ProjectStatus.DRAFT).getSingleResult();
             Long last = entities.createQuery("select max(h.id) from HistoryEntry h", Long.class).getSingleResult();
-            OffsetDateTime at = last == null ? OffsetDateTime.parse("2026-01-01T00:00:00Z")
+            OffsetDateTime at = last == null ? null
                     : entities.createQuery("select h.at from HistoryEntry h where h.id = :id", OffsetDateTime.class)
                             .setParameter("id", last).getSingleResult();
-            return new Version(projects, last == null ? 0 : last, at);
+            Object[] inbox = (Object[]) entities.createNativeQuery(
+                    "SELECT count(*), max(received_at) FROM inbox_message WHERE outcome = 'APPLIED'").getSingleResult();
+            OffsetDateTime received = inbox[1] == null ? null : ((java.time.Instant) inbox[1]).atOffset(java.time.ZoneOffset.UTC);
+            if (at == null || (received != null && received.isAfter(at))) {
+                at = received;
+            }
+            return new Version(projects, last == null ? 0 : last, ((Number) inbox[0]).longValue(),
+                    at == null ? OffsetDateTime.parse("2026-01-01T00:00:00Z") : at);
         });
     }
 

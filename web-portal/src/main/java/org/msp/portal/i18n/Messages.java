@@ -680,4 +680,34 @@ public interface Messages {
     String financing_officers_only();
 
     String financing_choose_commitment();
+
+    // --- open data (SPEC §10)
+
+    String nav_data();
+
+    String data_title();
+
+    String data_lead();
+
+    String data_licence();
+
+    String data_as_of();
+
+    String data_downloads();
+
+    String data_caption();
+
+    String data_file();
+
+    String data_format();
+
+    String data_check();
+
+    String data_policy();
+
+    String data_feeds();
+
+    String data_feed_atom();
+
+    String data_feed_changes();
 }

@@ -99,6 +99,10 @@ public interface ProjectsApi {
             Map<String, String> verification);
 
     @GET
+    @Path("/open-data/datapackage.json")
+    DataPackage dataPackage();
+
+    @GET
     @Path("/prioritisation")
     Ranking ranking();
 
@@ -156,6 +160,26 @@ public interface ProjectsApi {
     record ActionItem(String code, String title, boolean critical, String responsibleParty, LocalDate dueDate,
             String status, boolean overdue, UUID evidenceDocumentId, String verifiedBy, OffsetDateTime verifiedAt,
             String verificationNote) {
+    }
+
+    /** The Frictionless description of the open data: every file with its size and SHA-256. */
+    record DataPackage(String created, List<Licence> licenses, List<DataFile> resources) {
+    }
+
+    record Licence(String name, String path, String title) {
+    }
+
+    record DataFile(String name, String path, String format, String mediatype, long bytes, String hash,
+            String description) {
+        /** The file's name as a re-user saves it (the last part of its path). */
+        public String fileName() {
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+
+        /** The hex SHA-256 without its {@code sha256:} prefix. */
+        public String sha256() {
+            return hash.startsWith("sha256:") ? hash.substring(7) : hash;
+        }
     }
 
     /** A published document; its bytes are fetched from project-service itself ({@code contentUrl}). */

@@ -1,0 +1,44 @@
+package org.msp.portal.pages;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.msp.portal.services.ProjectsApi;
+
+/**
+ * The open data for re-users (SPEC §10): every download with its format, size, SHA-256 and licence, as
+ * project-service's data package states them, and the feeds that keep a copy up to date. The links go
+ * straight to the services, as documents' do: the portal does not relay bulk files.
+ */
+@Path("/data")
+@Produces(MediaType.TEXT_HTML)
+public class DataPages {
+    @Inject
+    @RestClient
+    ProjectsApi projects;
+    @Inject
+    Pages pages;
+    @ConfigProperty(name = "portal.public-project-api-url")
+    String apiUrl;
+    @ConfigProperty(name = "portal.public-feed-url")
+    String feedUrl;
+
+    @CheckedTemplate(basePath = "DataPages")
+    static class Templates {
+        static native TemplateInstance data(ProjectsApi.DataPackage dataPackage, String downloads, String feedUrl,
+                String feedsBase);
+    }
+
+    @GET
+    public TemplateInstance page() {
+        // the notification-service API root, from the feed's public address (…/api/v1/feed.atom)
+        String feedsBase = feedUrl.substring(0, feedUrl.lastIndexOf('/'));
+        return pages.localised(Templates.data(projects.dataPackage(), apiUrl + "/open-data/", feedUrl, feedsBase));
+    }
+}
