@@ -1,7 +1,9 @@
 package org.msp.portal;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.msp.portal.i18n.FollowThroughMessages;
 import org.msp.portal.i18n.Messages;
 
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every label and message exists in every language the portal speaks: a key missing from one file would
@@ -32,14 +35,30 @@ class MessagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "fr", "pt", "es"})
     void everyMessageIsTranslatedWithTheSameParameters(String language) throws IOException {
-        Set<String> keys = Arrays.stream(Messages.class.getDeclaredMethods()).map(java.lang.reflect.Method::getName)
+        check(Messages.class, "msg", language);
+        check(FollowThroughMessages.class, "msg2", language);
+    }
+
+    /**
+     * Quarkus 3.34.1 generates a broken resolver for a bundle of more than 300 messages (the portal then
+     * fails to start): a bundle that grows past it must be split, as FollowThroughMessages was.
+     */
+    @Test
+    void noBundleOutgrowsWhatQuarkusResolvesCorrectly() {
+        assertTrue(Messages.class.getDeclaredMethods().length <= 300, "Messages: " + Messages.class.getDeclaredMethods().length);
+        assertTrue(FollowThroughMessages.class.getDeclaredMethods().length <= 300);
+    }
+
+    private static void check(Class<?> bundle, String name, String language) throws IOException {
+        Set<String> keys = Arrays.stream(bundle.getDeclaredMethods()).map(java.lang.reflect.Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
-        Properties english = load("en");
-        Properties translated = load(language);
-        assertEquals(keys, new TreeSet<>(translated.stringPropertyNames()), "keys of msg_" + language + ".properties");
+        Properties english = load(name, "en");
+        Properties translated = load(name, language);
+        assertEquals(keys, new TreeSet<>(translated.stringPropertyNames()), "keys of " + name + "_" + language
+                + ".properties");
         for (String key : keys) {
             assertEquals(tags(english.getProperty(key)), tags(translated.getProperty(key)),
-                    key + " in msg_" + language + ".properties keeps the English text's tags and parameters");
+                    key + " in " + name + "_" + language + ".properties keeps the English text's tags and parameters");
         }
     }
 
@@ -52,9 +71,9 @@ class MessagesTest {
         return tags;
     }
 
-    private static Properties load(String language) throws IOException {
-        try (InputStream in = MessagesTest.class.getResourceAsStream("/messages/msg_" + language + ".properties")) {
-            assertNotNull(in, "messages/msg_" + language + ".properties exists");
+    private static Properties load(String name, String language) throws IOException {
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/messages/" + name + "_" + language + ".properties")) {
+            assertNotNull(in, "messages/" + name + "_" + language + ".properties exists");
             Properties properties = new Properties();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return properties;

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.msp.portal.i18n.FollowThroughMessages;
 import org.msp.portal.i18n.Messages;
 import org.msp.portal.services.PartnersApi;
 import org.msp.portal.services.ProjectsApi;
@@ -50,6 +51,8 @@ public class FinancingPages {
     Visitor visitor;
     @Inject
     Messages messages;
+    @Inject
+    FollowThroughMessages followThrough;
 
     @CheckedTemplate(basePath = "PublicPages")
     static class Templates {
@@ -98,7 +101,7 @@ public class FinancingPages {
             commitment = UUID.fromString(typed.get("commitment"));
         } catch (IllegalArgumentException e) {
             return refused(projectId, ServiceProblem.ofFields(Map.of("commitment",
-                    messages.financing_choose_commitment())), FinancingSection.DISBURSE, typed, conditions);
+                    followThrough.financing_choose_commitment())), FinancingSection.DISBURSE, typed, conditions);
         }
         Map<String, Object> body = new HashMap<>();
         body.put("currency", upper(typed.get("currency")));
