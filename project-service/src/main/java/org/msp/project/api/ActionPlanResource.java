@@ -92,16 +92,10 @@ public class ActionPlanResource {
         if (request.status() == ActionItemStatus.SCHEDULED) {
             throw ProblemException.badRequest("status", "a verification says MET, PARTIALLY_MET or NOT_MET");
         }
-        visibleInOwnTransaction(id);
         String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
         ActionPlanItem item = proposals.verifyActionItem(id, code, request.status(), caller.requireCountry(), note,
                 actor("POST /projects/" + id + "/action-plan/" + code + "/verification"));
         return ActionPlanView.Item.of(item, proposals.now().toLocalDate());
-    }
-
-    @Transactional
-    void visibleInOwnTransaction(UUID id) {
-        access.visible(id);
     }
 
     /** The evidence must be one of this project's published documents: 400 naming the field otherwise. */

@@ -2,17 +2,19 @@ package org.msp.project.opendata;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.msp.platform.api.ProblemException;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The open-data exports (SPEC §10), for re-users who work with the standards' tools rather than our
@@ -44,47 +46,35 @@ public class OpenDataResource {
     @GET
     @Path("/oc4ids.json")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response oc4idsPackage(@HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response oc4idsPackage(@Context Request request) {
         PublicProjects.Version version = projects.version();
-        EntityTag tag = tag(version.etag("oc4ids"));
-        if (matches(ifNoneMatch, tag)) {
-            return notModified(tag);
-        }
         StreamingOutput body = out -> oc4ids.writePackage(projects, url("oc4ids.json"), version.lastChange(), out);
-        return licensed(Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag));
+        return conditional(request, version.etag("oc4ids"), () -> Response.ok(body, MediaType.APPLICATION_JSON_TYPE));
     }
 
     /** Every public project as an IATI 2.03 activity file. */
     @GET
     @Path("/iati-activities.xml")
     @Produces(MediaType.APPLICATION_XML)
-    public Response iatiActivities(@HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response iatiActivities(@Context Request request) {
         PublicProjects.Version version = projects.version();
-        EntityTag tag = tag(version.etag("iati"));
-        if (matches(ifNoneMatch, tag)) {
-            return notModified(tag);
-        }
         StreamingOutput body = out -> iati.write(projects, version.lastChange(), out);
-        return licensed(Response.ok(body, MediaType.APPLICATION_XML_TYPE).tag(tag));
+        return conditional(request, version.etag("iati"), () -> Response.ok(body, MediaType.APPLICATION_XML_TYPE));
     }
 
     /** One entity as CSV (see {@link CsvExports#RESOURCES}). */
     @GET
     @Path("/{name}.csv")
     @Produces("text/csv")
-    public Response csv(@PathParam("name") String name, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response csv(@PathParam("name") String name, @Context Request request) {
         CsvExports.Resource resource = CsvExports.resource(name);
         if (resource == null) {
             throw ProblemException.notFound("CSV export " + name + " (there are " + CsvExports.RESOURCES.stream()
                     .map(CsvExports.Resource::name).toList() + ")");
         }
-        EntityTag tag = tag(projects.version().etag("csv-" + name));
-        if (matches(ifNoneMatch, tag)) {
-            return notModified(tag);
-        }
         StreamingOutput body = out -> csv.write(resource, out);
-        return licensed(Response.ok(body, "text/csv; charset=utf-8").tag(tag)
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\""));
+        return conditional(request, projects.version().etag("csv-" + name), () -> Response.ok(body,
+                "text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"" + name + ".csv\""));
     }
 
     /**
@@ -94,31 +84,33 @@ public class OpenDataResource {
     @GET
     @Path("/datapackage.json")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response datapackage(@HeaderParam("If-None-Match") String ifNoneMatch) throws java.io.IOException {
+    public Response datapackage(@Context Request request) {
         PublicProjects.Version version = projects.version();
-        EntityTag tag = tag(version.etag("datapackage"));
-        if (matches(ifNoneMatch, tag)) {
-            return notModified(tag);
+        return conditional(request, version.etag("datapackage"), () -> Response.ok(describe(version),
+                MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    private Object describe(PublicProjects.Version version) {
+        try {
+            return datapackages.describe(version, this::url);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return licensed(Response.ok(datapackages.describe(version, this::url), MediaType.APPLICATION_JSON_TYPE).tag(tag));
     }
 
     /** One project as an OC4IDS project package of one. */
     @GET
     @Path("/oc4ids/{id}.json")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response oc4idsProject(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response oc4idsProject(@PathParam("id") UUID id, @Context Request request) {
         PublicProjects.Project project = projects.one(id);
         if (project == null) {
             throw ProblemException.notFound("public project " + id);
         }
-        EntityTag tag = tag("\"oc4ids-" + id + "-" + project.proposal().historyLength() + "\"");
-        if (matches(ifNoneMatch, tag)) {
-            return notModified(tag);
-        }
-        String uri = settings.publicBaseUrl() + "/api/v1/open-data/oc4ids/" + id + ".json";
-        return licensed(Response.ok(oc4ids.packageOf(project, uri, project.proposal().updatedAt()),
-                MediaType.APPLICATION_JSON_TYPE).tag(tag));
+        EntityTag tag = new EntityTag("oc4ids-" + id + "-" + project.proposal().historyLength());
+        String uri = url("oc4ids/" + id + ".json");
+        return conditional(request, tag, () -> Response.ok(oc4ids.packageOf(project, uri,
+                project.proposal().updatedAt()), MediaType.APPLICATION_JSON_TYPE));
     }
 
     /** What is published, when, under which licence, and how a correction shows (the package's publicationPolicy). */
@@ -133,7 +125,8 @@ public class OpenDataResource {
                 review, conditions and action plan, documents (with their SHA-256), support, ranking, the host
                 government's statement and every step of its hash-chained history.
                 When: at once. The exports are generated on demand from the live records; their ETag changes
-                with any change, and publishedDate says when the package was generated.
+                with any change, and publishedDate says when the data last changed (so the same data always
+                gives the same bytes, and the SHA-256 in datapackage.json holds for a download).
                 Licence: %s (attribute the platform's secretariat).
                 Corrections: nothing is edited in place. A change is a new history entry; a document is
                 replaced by a new version that supersedes it; both stay visible.
@@ -150,25 +143,9 @@ public class OpenDataResource {
                 .header("Cache-Control", "public, no-cache").build();
     }
 
-    private Response notModified(EntityTag tag) {
-        return licensed(Response.notModified(tag));
-    }
-
-    private static EntityTag tag(String quoted) {
-        return new EntityTag(quoted.substring(1, quoted.length() - 1));
-    }
-
-    /** Whether {@code If-None-Match} names this representation (a list, or {@code *}). */
-    private static boolean matches(String ifNoneMatch, EntityTag tag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String value = candidate.strip().replaceFirst("^W/", "");
-            if (value.equals("*") || value.equals("\"" + tag.getValue() + "\"")) {
-                return true;
-            }
-        }
-        return false;
+    /** 304 when {@code If-None-Match} names this version (JAX-RS decides), else the body; licensed either way. */
+    private Response conditional(Request request, EntityTag tag, Supplier<Response.ResponseBuilder> body) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        return licensed((notModified != null ? notModified : body.get()).tag(tag));
     }
 }

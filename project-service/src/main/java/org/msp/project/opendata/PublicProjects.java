@@ -44,8 +44,8 @@ public class PublicProjects {
      * the inbox records as applied. The newest of each moves whenever anything an export shows could have.
      */
     public record Version(long projects, long lastHistoryEntry, long appliedEvents, OffsetDateTime lastChange) {
-        public String etag(String export) {
-            return "\"" + export + "-" + projects + "-" + lastHistoryEntry + "-" + appliedEvents + "\"";
+        public jakarta.ws.rs.core.EntityTag etag(String export) {
+            return new jakarta.ws.rs.core.EntityTag(export + "-" + projects + "-" + lastHistoryEntry + "-" + appliedEvents);
         }
     }
 

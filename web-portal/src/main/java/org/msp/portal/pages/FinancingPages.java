@@ -119,7 +119,13 @@ public class FinancingPages {
     /** The section's data: the project, its financing and what the visitor may record on it. */
     public FinancingSection section(UUID projectId, ServiceProblem problem, String form, Map<String, String> typed,
             List<String> ticked, String done) {
-        ProjectsApi.Project project = publicPages.project(projectId).getEntity();
+        return section(publicPages.project(projectId).getEntity(), problem, form, typed, ticked, done);
+    }
+
+    /** The section of a project the caller has already read (the implementation page). */
+    public FinancingSection section(ProjectsApi.Project project, ServiceProblem problem, String form,
+            Map<String, String> typed, List<String> ticked, String done) {
+        UUID projectId = project.id();
         // partner-service learns of a project from its events: a draft, or one just submitted, it may not know
         PartnersApi.Financing financing = project.isDraft() ? null
                 : PublicPages.unlessUnknown(() -> partners.financing(projectId));

@@ -128,7 +128,7 @@ public class ImplementationPages {
                 visitor.isReviewer() && visitor.country() != null && !visitor.country().equals(project.hostCountry())
                         && !visitor.country().equals(project.submittingPartner()));
         // committed against disbursed sits beside the plan it is paid against (its forms post to the financing page)
-        FinancingSection money = financing.section(project.id(), null, null, Map.of(), List.of(), null);
+        FinancingSection money = financing.section(project, null, null, Map.of(), List.of(), null);
         return Templates.implementation(project, plan, documents, may, problem, target, done, VERDICTS, LocalDate.now(),
                 money);
     }
