@@ -136,8 +136,11 @@ class AuthorizationMatrixTest {
                 () -> {
                     Map<String, Object> draft = new java.util.HashMap<>(proposal("Matrix US-hosted"));
                     draft.put("hostCountry", "US");
-                    target.put("hostedInUs", submit(as("gb-officer").contentType(ContentType.JSON).body(draft)
-                            .post(url(projects, "/projects")).then().statusCode(201).extract().path("id")));
+                    String hostedInUs = submit(as("gb-officer").contentType(ContentType.JSON).body(draft)
+                            .post(url(projects, "/projects")).then().statusCode(201).extract().path("id"));
+                    // its review opens by itself and moves it on: wait, so that only the request may change it
+                    awaitProjectStatus(hostedInUs, "ESG_REVIEW");
+                    target.put("hostedInUs", hostedInUs);
                 },
                 () -> get(projects, "/projects/" + target.get("hostedInUs")).asString()));
         rows.put("PUT /projects/{id}/action-plan/{code}", new Row("PUT", projects, "/projects/{planned}/action-plan/{condition}",
