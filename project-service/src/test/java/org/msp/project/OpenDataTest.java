@@ -99,6 +99,9 @@ class OpenDataTest {
         // a project with a review, its conditions as the action plan, interest, the host's word
         UUID cleared = clearedWithInterest("Open data: Ndola refinery", "US", Instrument.LOAN);
         proposals.recordHostConsent(cleared, HostConsent.OBJECTED, "Not before the resettlement", gb);
+        UUID commitment = UUID.randomUUID();
+        Facts facts = Facts.of(cleared, "ZM", "GB", Mineral.COPPER, Mineral.COBALT);
+        sendAndAwait(EventSamples.commitment(facts, commitment, "KR", new BigDecimal("12500000.00")));
         UUID draft = proposals.create(Fixtures.draft("Open data: a private draft"), "GB", gb).id();
 
         Response response = given().when().get("/api/v1/open-data/oc4ids.json");
@@ -126,6 +129,15 @@ class OpenDataTest {
         assertEquals("CLEARED_WITH_CONDITIONS", pkg.getString(p + ".msp.esgReview.outcome"));
         assertEquals("OBJECTED", pkg.getString(p + ".msp.hostConsent.consent"));
         assertEquals("Not before the resettlement", pkg.getString(p + ".msp.hostConsent.reason"));
+        // the partner's commitment is the project's finance, in the agreement's currency
+        assertEquals(1, pkg.getList(p + ".budget.finance").size());
+        assertEquals(commitment.toString(), pkg.getString(p + ".budget.finance[0].id"));
+        assertEquals("loan", pkg.getString(p + ".budget.finance[0].type"));
+        assertEquals("MSP-KR", pkg.getString(p + ".budget.finance[0].financingParty.id"));
+        assertEquals(12500000.00, pkg.getDouble(p + ".budget.finance[0].value.amount"));
+        assertEquals(List.of("funder"), pkg.getList(p + ".parties.find { it.id == 'MSP-KR' }.roles"));
+        assertTrue(given().when().get("/api/v1/open-data/commitments.csv").asString()
+                .contains(commitment + "," + cleared + ",KR,LOAN,12500000.00,USD,12500000.00,2026-11-30,,"));
 
         // one project alone, also a valid package
         Response one = given().when().get("/api/v1/open-data/oc4ids/{id}.json", cleared);
@@ -201,7 +213,7 @@ class OpenDataTest {
                 .header("Link", equalTo(LICENCE)).extract().jsonPath();
         assertEquals("CC-BY-4.0", pkg.getString("licenses[0].name"));
         List<Map<String, Object>> resources = pkg.getList("resources");
-        assertEquals(10, resources.size(), "eight CSV files, the OC4IDS package and the IATI file");
+        assertEquals(11, resources.size(), "nine CSV files, the OC4IDS package and the IATI file");
         for (Map<String, Object> resource : resources) {
             String path = (String) resource.get("path");
             byte[] bytes = given().when().get(path.substring(path.indexOf("/api/v1"))).asByteArray();
@@ -235,5 +247,75 @@ class OpenDataTest {
                 .header("Content-Encoding", equalTo("gzip"));
         given().when().get("/api/v1/open-data/publication-policy").then().statusCode(200)
                 .body(startsWith("Publication policy"));
+    }
+
+    @Test
+    void theDailyArchiveHoldsEveryFileAndItsManifestHashesEqualThemAndItNeverChanges() throws Exception {
+        UUID cleared = clearedWithInterest("Open data: Solwezi archive", "AU", Instrument.GRANT);
+        JsonPath listing = given().when().get("/api/v1/open-data/bulk").then().statusCode(200)
+                .header("Link", equalTo(LICENCE)).extract().jsonPath();
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertEquals(today, listing.getString("archives[0].day"), "today's archive is made when first asked for");
+        Response download = given().when().get("/api/v1/open-data/bulk/{day}.zip", today);
+        download.then().statusCode(200).contentType("application/zip").header("Link", equalTo(LICENCE))
+                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
+        byte[] zip = download.asByteArray();
+        assertEquals(listing.getLong("archives[0].bytes"), zip.length);
+        assertEquals(listing.getString("archives[0].sha256"), sha256(zip));
+
+        Map<String, byte[]> entries = unzip(zip);
+        JsonPath manifest = JsonPath.from(new String(entries.get("manifest.json"), StandardCharsets.UTF_8));
+        List<Map<String, Object>> files = manifest.getList("files");
+        assertEquals(entries.keySet().stream().filter(name -> !name.equals("manifest.json")).sorted().toList(),
+                files.stream().map(f -> (String) f.get("path")).sorted().toList(), "the manifest names every file");
+        for (Map<String, Object> file : files) {
+            byte[] bytes = entries.get((String) file.get("path"));
+            assertEquals(((Number) file.get("bytes")).longValue(), bytes.length, file.get("path") + " size");
+            assertEquals(file.get("sha256"), sha256(bytes), file.get("path") + " hash");
+        }
+        assertTrue(entries.containsKey("oc4ids.json") && entries.containsKey("iati-activities.xml")
+                && entries.containsKey("commitments.csv"));
+        JsonPath inner = JsonPath.from(new String(entries.get("datapackage.json"), StandardCharsets.UTF_8));
+        assertEquals("projects.csv", inner.getString("resources.find { it.name == 'projects' }.path"),
+                "the archive's data package points inside the zip");
+        long publicProjects = given().when().get("/api/v1/projects?size=1").then().extract().jsonPath().getLong("total");
+        assertEquals(publicProjects, manifest.getLong("publicProjects"));
+        String projectsCsv = new String(entries.get("projects.csv"), StandardCharsets.UTF_8);
+        assertEquals(publicProjects, projectsCsv.lines().count() - 1, "one row per public project");
+        assertTrue(projectsCsv.contains(cleared.toString()));
+
+        // a change later in the day leaves the day's archive as it was: it can be cited by its hash
+        ProposalService.Actor gb = new ProposalService.Actor("gb-officer", "test");
+        UUID later = proposals.create(Fixtures.draft("Open data: after the archive"), "GB", gb).id();
+        proposals.submit(later, gb);
+        byte[] again = given().when().get("/api/v1/open-data/bulk/{day}.zip", today).asByteArray();
+        assertEquals(sha256(zip), sha256(again));
+        given().header("If-None-Match", download.header("ETag")).when().get("/api/v1/open-data/bulk/{day}.zip", today)
+                .then().statusCode(304);
+        assertEquals(manifest.getString("day"), given().when().get("/api/v1/open-data/bulk/{day}/manifest.json", today)
+                .then().statusCode(200).extract().jsonPath().getString("day"));
+
+        given().when().get("/api/v1/open-data/bulk/{day}.zip", "2020-01-01").then().statusCode(404);
+        given().when().get("/api/v1/open-data/bulk/{day}.zip", "yesterday").then().statusCode(400)
+                .body("errors[0].field", equalTo("day"));
+        // the live files compress for a client that asks
+        given().header("Accept-Encoding", "gzip").when().get("/api/v1/open-data/projects.csv").then()
+                .header("Content-Encoding", equalTo("gzip"));
+        given().header("Accept-Encoding", "gzip").when().get("/api/v1/open-data/iati-activities.xml").then()
+                .header("Content-Encoding", equalTo("gzip"));
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
     }
 }

@@ -20,6 +20,7 @@ import org.msp.events.partner.PartnershipNamed;
 import org.msp.platform.inbox.EventHandlers;
 import org.msp.platform.inbox.IdempotentConsumer;
 import org.msp.platform.inbox.IdempotentConsumer.Result;
+import org.msp.project.domain.FinancingCommitment;
 import org.msp.project.domain.PartnerInterest;
 import org.msp.project.domain.Proposal;
 import org.msp.project.domain.StandingEndorsement;
@@ -137,6 +138,7 @@ public class LifecycleEventsConsumer {
     /** A commitment is history; the first one finances a prioritised project. */
     Result commitmentRecorded(CloudEvent<CommitmentRecorded> event) {
         return withProject(event, proposal -> {
+            FinancingCommitment.record(event.data(), proposals.now());
             proposal.commitmentRecorded(event.data(), actorOf(event).id(), proposals.now())
                     .forEach(change -> proposals.record(proposal, change, actorOf(event)));
             return Result.APPLIED;

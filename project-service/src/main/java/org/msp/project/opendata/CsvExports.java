@@ -8,6 +8,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.msp.project.documents.ProjectDocument;
 import org.msp.project.domain.ActionPlanItem;
+import org.msp.project.domain.FinancingCommitment;
 import org.msp.project.domain.HistoryEntry;
 import org.msp.project.domain.PartnerInterest;
 import org.msp.project.domain.Proposal;
@@ -58,6 +59,10 @@ public class CsvExports {
                             "verified_by:string", "verified_at:datetime")),
             new Resource("interests", "Partners' indicative financing interest", columns("project_id:string",
                     "partner:string", "instrument:string", "indicative_amount_usd:number")),
+            new Resource("commitments", "Partners' financing commitments, in the agreement's currency and in USD",
+                    columns("commitment_id:string", "project_id:string", "partner:string", "instrument:string",
+                            "amount:number", "currency:string", "amount_usd:number", "usd_rate_date:date",
+                            "agreement_document_id:string", "recorded_at:datetime")),
             new Resource("endorsements", "Standing endorsements", columns("project_id:string", "partner:string",
                     "since:datetime", "counts_toward_quorum:boolean")),
             new Resource("rounds", "Prioritisation rounds", columns("round_id:string", "run_at:datetime",
@@ -117,6 +122,9 @@ public class CsvExports {
                     i.evidenceDocumentId, i.verifiedBy, at(i.verifiedAt))).toList();
             case "interests" -> project.interests().stream().map((PartnerInterest i) -> Arrays.<Object>asList(
                     p.id(), i.partner, i.instrument, i.indicativeAmountUsd)).toList();
+            case "commitments" -> project.commitments().stream().map((FinancingCommitment c) -> Arrays.<Object>asList(
+                    c.commitmentId, p.id(), c.partner, c.instrument, c.amount, c.currency, c.amountUsd, c.usdRateDate,
+                    c.agreementDocumentId, at(c.recordedAt))).toList();
             case "endorsements" -> project.endorsements().stream().map((StandingEndorsement e) -> Arrays.<Object>asList(
                     p.id(), e.partner, at(e.since), e.countsTowardQuorum == null || e.countsTowardQuorum)).toList();
             case "documents" -> project.documents().stream().map((ProjectDocument d) -> Arrays.<Object>asList(

@@ -5,19 +5,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * The Frictionless data package (datapackage.json) of the open data: every CSV with its table schema,
  * the OC4IDS package and the IATI file, each with its size and SHA-256. The files are generated once
  * more into a digest to measure them (nothing is kept): the same data gives the same bytes, so the hash
- * holds for a download until the data changes, which the ETag tells.
+ * holds for a download until the data changes, which the ETag tells. The daily bulk archive measures the
+ * same files as it writes them into its zip.
  */
 @ApplicationScoped
 public class DataPackage {
@@ -27,12 +33,24 @@ public class DataPackage {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** One published file: its resource name, its file name, its format, and how to write it. */
+    record File(String name, String fileName, String format, String mediaType, CsvExports.Resource csv,
+            Content content) {
+    }
+
+    /** What writing a file measured. */
+    record Measured(File file, long bytes, String sha256) {
+    }
+
     private final ObjectMapper mapper;
     private final PublicProjects projects;
     private final CsvExports csv;
     private final Oc4ids oc4ids;
     private final IatiActivities iati;
     private final OpenDataSettings settings;
+
+    /** The last description and the version it describes: measuring every file again is only needed after a change. */
+    private final AtomicReference<Map.Entry<PublicProjects.Version, ObjectNode>> last = new AtomicReference<>();
 
     public DataPackage(ObjectMapper mapper, PublicProjects projects, CsvExports csv, Oc4ids oc4ids, IatiActivities iati,
             OpenDataSettings settings) {
@@ -44,21 +62,37 @@ public class DataPackage {
         this.settings = settings;
     }
 
-    /** The last description and the version it describes: measuring every file again is only needed after a change. */
-    private final java.util.concurrent.atomic.AtomicReference<java.util.Map.Entry<PublicProjects.Version, ObjectNode>>
-            last = new java.util.concurrent.atomic.AtomicReference<>();
+    /** Every published file, as its download at {@code url} gives it. */
+    List<File> files(PublicProjects.Version version, Function<String, String> url) {
+        List<File> files = new ArrayList<>();
+        for (CsvExports.Resource resource : CsvExports.RESOURCES) {
+            files.add(new File(resource.name(), resource.name() + ".csv", "csv", "text/csv", resource,
+                    out -> csv.write(resource, out)));
+        }
+        files.add(new File("oc4ids", "oc4ids.json", "json", "application/json", null,
+                out -> oc4ids.writePackage(projects, url.apply("oc4ids.json"), version.lastChange(), out)));
+        files.add(new File("iati-activities", "iati-activities.xml", "xml", "application/xml", null,
+                out -> iati.write(projects, version.lastChange(), out)));
+        return files;
+    }
 
+    /** The package of the live downloads (cached per data version). */
     public ObjectNode describe(PublicProjects.Version version, Function<String, String> url) throws IOException {
         var cached = last.get();
         if (cached != null && cached.getKey().equals(version)) {
             return cached.getValue();
         }
-        ObjectNode pkg = measure(version, url);
-        last.set(java.util.Map.entry(version, pkg));
+        List<Measured> measured = new ArrayList<>();
+        for (File file : files(version, url)) {
+            measured.add(measure(file, OutputStream.nullOutputStream()));
+        }
+        ObjectNode pkg = describe(version, measured, url);
+        last.set(Map.entry(version, pkg));
         return pkg;
     }
 
-    private ObjectNode measure(PublicProjects.Version version, Function<String, String> url) throws IOException {
+    /** The package of files already measured, each at {@code path} of its file name. */
+    ObjectNode describe(PublicProjects.Version version, List<Measured> files, Function<String, String> path) {
         ObjectNode pkg = mapper.createObjectNode();
         pkg.put("profile", "data-package");
         pkg.put("name", "msp-pipeline");
@@ -67,49 +101,61 @@ public class DataPackage {
         pkg.putArray("licenses").addObject().put("name", "CC-BY-4.0").put("path", settings.licence())
                 .put("title", "Creative Commons Attribution 4.0");
         ArrayNode resources = pkg.putArray("resources");
-        for (CsvExports.Resource resource : CsvExports.RESOURCES) {
-            ObjectNode r = file(resources, resource.name(), url.apply(resource.name() + ".csv"), "csv", "text/csv",
-                    out -> csv.write(resource, out));
-            r.put("profile", "tabular-data-resource").put("description", resource.description());
-            ArrayNode fields = r.putObject("schema").putArray("fields");
-            resource.columns().forEach(c -> fields.addObject().put("name", c.name()).put("type", c.type()));
+        for (Measured m : files) {
+            File f = m.file();
+            ObjectNode r = resources.addObject().put("name", f.name()).put("path", path.apply(f.fileName()))
+                    .put("format", f.format()).put("mediatype", f.mediaType()).put("encoding", "utf-8")
+                    .put("bytes", m.bytes()).put("hash", "sha256:" + m.sha256());
+            if (f.csv() != null) {
+                r.put("profile", "tabular-data-resource").put("description", f.csv().description());
+                ArrayNode fields = r.putObject("schema").putArray("fields");
+                f.csv().columns().forEach(c -> fields.addObject().put("name", c.name()).put("type", c.type()));
+            }
         }
-        file(resources, "oc4ids", url.apply("oc4ids.json"), "json", "application/json",
-                out -> oc4ids.writePackage(projects, url.apply("oc4ids.json"), version.lastChange(), out));
-        file(resources, "iati-activities", url.apply("iati-activities.xml"), "xml", "application/xml",
-                out -> iati.write(projects, version.lastChange(), out));
         return pkg;
     }
 
-    private ObjectNode file(ArrayNode resources, String name, String path, String format, String mediaType,
-            Content content) throws IOException {
-        MessageDigest sha256;
+    /** Writes {@code file} to {@code out} (left open), measuring its size and SHA-256 on the way. */
+    static Measured measure(File file, OutputStream out) throws IOException {
+        MessageDigest sha256 = sha256();
+        Counting counted = new Counting(out);
+        DigestOutputStream digesting = new DigestOutputStream(counted, sha256);
+        file.content().writeTo(digesting);
+        digesting.flush();
+        return new Measured(file, counted.bytes, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    static MessageDigest sha256() {
         try {
-            sha256 = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
-        Counting counted = new Counting();
-        try (DigestOutputStream out = new DigestOutputStream(counted, sha256)) {
-            content.writeTo(out);
-        }
-        return resources.addObject().put("name", name).put("path", path).put("format", format)
-                .put("mediatype", mediaType).put("encoding", "utf-8").put("bytes", counted.bytes)
-                .put("hash", "sha256:" + HexFormat.of().formatHex(sha256.digest()));
     }
 
-    /** Counts what is written and keeps none of it. */
-    private static final class Counting extends OutputStream {
+    /** Counts what passes on to {@code out}; closing it leaves {@code out} open (a zip entry is closed by the zip). */
+    private static final class Counting extends FilterOutputStream {
         long bytes;
 
+        Counting(OutputStream out) {
+            super(out);
+        }
+
         @Override
-        public void write(int b) {
+        public void write(int b) throws IOException {
+            out.write(b);
             bytes++;
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
             bytes += len;
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 }

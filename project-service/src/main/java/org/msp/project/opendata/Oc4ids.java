@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.msp.project.documents.ProjectDocument;
 import org.msp.project.domain.ActionPlanItem;
+import org.msp.project.domain.FinancingCommitment;
 import org.msp.project.domain.PartnerInterest;
 import org.msp.project.domain.ProjectStatus;
 import org.msp.project.domain.Proposal;
@@ -107,9 +108,17 @@ public class Oc4ids {
                         interest.partner, "funder");
             }
         }
+        for (FinancingCommitment commitment : project.commitments()) {
+            party(parties, "MSP-" + commitment.partner, "Minerals Security Partnership partner " + commitment.partner,
+                    commitment.partner, "funder");
+        }
         ObjectNode budget = o.putObject("budget");
         budget.put("description", "Financing the submitting partner requested for the project");
         budget.putObject("amount").put("amount", p.requestedFinancingUsd()).put("currency", "USD");
+        if (!project.commitments().isEmpty()) {
+            ArrayNode finance = budget.putArray("finance");
+            project.commitments().forEach(c -> finance.add(finance(c)));
+        }
         if (!project.documents().isEmpty()) {
             ArrayNode documents = o.putArray("documents");
             for (ProjectDocument d : project.documents()) {
@@ -133,6 +142,47 @@ public class Oc4ids {
         }
         o.set("msp", extension(project));
         return o;
+    }
+
+    /** A partner's commitment as an OC4IDS financing arrangement, in the agreement's own currency. */
+    private ObjectNode finance(FinancingCommitment c) {
+        ObjectNode f = mapper.createObjectNode().put("id", c.commitmentId.toString())
+                .put("title", c.instrument.toLowerCase(Locale.ROOT).replace('_', ' ') + " committed by " + c.partner);
+        f.putObject("value").put("amount", c.amount).put("currency", c.currency);
+        f.putObject("financingParty").put("id", "MSP-" + c.partner)
+                .put("name", "Minerals Security Partnership partner " + c.partner);
+        f.put("financingPartyType", "bilateral"); // a partner government lends or grants as a state
+        String type = financingArrangementType(c.instrument);
+        if (type != null) {
+            f.put("type", type);
+        }
+        String assetClass = assetClass(c.instrument);
+        if (assetClass != null) {
+            f.putArray("assetClass").add(assetClass);
+        }
+        return f;
+    }
+
+    /**
+     * The platform's instruments in OC4IDS's closed financingArrangementType codelist; an offtake agreement
+     * and technical assistance have no code there, so they carry none (the title and msp.commitments say it).
+     */
+    static String financingArrangementType(String instrument) {
+        return switch (instrument) {
+            case "LOAN" -> "loan";
+            case "EQUITY" -> "shares.unlisted";
+            case "GUARANTEE" -> "guarantee";
+            case "GRANT" -> "grant";
+            default -> null;
+        };
+    }
+
+    private static String assetClass(String instrument) {
+        return switch (instrument) {
+            case "LOAN" -> "debt";
+            case "EQUITY" -> "equity";
+            default -> null;
+        };
     }
 
     /** What OC4IDS has no field for, under the local extension {@code msp}. */
@@ -168,6 +218,15 @@ public class Oc4ids {
         for (PartnerInterest interest : project.interests()) {
             interests.addObject().put("partner", interest.partner).put("instrument", interest.instrument)
                     .put("indicativeAmountUsd", interest.indicativeAmountUsd);
+        }
+        ArrayNode commitments = msp.putArray("commitments");
+        for (FinancingCommitment c : project.commitments()) {
+            ObjectNode commitment = commitments.addObject().put("commitmentId", c.commitmentId.toString())
+                    .put("partner", c.partner).put("instrument", c.instrument).put("amount", c.amount)
+                    .put("currency", c.currency).put("amountUsd", c.amountUsd).put("usdRateDate", c.usdRateDate.toString());
+            if (c.agreementDocumentId != null) {
+                commitment.put("agreementDocumentId", c.agreementDocumentId.toString());
+            }
         }
         ArrayNode endorsements = msp.putArray("endorsements");
         for (StandingEndorsement endorsement : project.endorsements()) {

@@ -13,6 +13,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.msp.platform.api.ProblemException;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -30,10 +36,12 @@ public class OpenDataResource {
     private final IatiActivities iati;
     private final CsvExports csv;
     private final DataPackage datapackages;
+    private final BulkArchives archives;
     private final OpenDataSettings settings;
 
     public OpenDataResource(PublicProjects projects, Oc4ids oc4ids, IatiActivities iati, CsvExports csv,
-            DataPackage datapackages, OpenDataSettings settings) {
+            DataPackage datapackages, BulkArchives archives, OpenDataSettings settings) {
+        this.archives = archives;
         this.projects = projects;
         this.oc4ids = oc4ids;
         this.iati = iati;
@@ -96,6 +104,64 @@ public class OpenDataResource {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The daily bulk archives, newest first, each with its size and SHA-256 (today's is made if missing). */
+    @GET
+    @Path("/bulk")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response bulkArchives() {
+        archives.today();
+        var list = archives.list().stream().map(a -> Map.of("day", a.day().toString(),
+                "file", a.fileName(), "url", url("bulk/" + a.day() + ".zip"),
+                "manifest", url("bulk/" + a.day() + "/manifest.json"), "bytes", a.sizeBytes(),
+                "sha256", a.sha256(), "dataAsOf", Oc4ids.rfc3339(a.dataAsOf()))).toList();
+        return licensed(Response.ok(Map.of("license", settings.licence(), "archives", list),
+                MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /**
+     * One day's archive: never changed once made, so it may be cached for good. Today's is made on the first
+     * request of the day if the scheduled pass has not made it yet; an earlier day without one is a 404.
+     */
+    @GET
+    @Path("/bulk/{day}.zip")
+    @Produces("application/zip")
+    public Response bulkArchive(@PathParam("day") String day, @Context Request request) {
+        BulkArchives.Archive archive = archiveOf(day);
+        EntityTag tag = new EntityTag(archive.sha256());
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder response = notModified != null ? notModified
+                : Response.ok((StreamingOutput) out -> archives.copy(archive.day(), archive.sizeBytes(), out),
+                                "application/zip")
+                        .header("Content-Length", archive.sizeBytes())
+                        .header("Content-Disposition", "attachment; filename=\"" + archive.fileName() + "\"")
+                        // RFC 9530: a client can check the download without trusting the listing
+                        .header("Repr-Digest", "sha-256=:" + Base64.getEncoder()
+                                .encodeToString(HexFormat.of().parseHex(archive.sha256())) + ":");
+        return response.tag(tag).header("Link", "<" + settings.licence() + ">; rel=\"license\"")
+                .header("Cache-Control", "public, max-age=31536000, immutable").build();
+    }
+
+    /** The manifest inside a day's archive: every file's path, size and SHA-256. */
+    @GET
+    @Path("/bulk/{day}/manifest.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response bulkManifest(@PathParam("day") String day) {
+        return licensed(Response.ok(archiveOf(day).manifest(), MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    private BulkArchives.Archive archiveOf(String day) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(day);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("day", "must be a date as 2026-12-02, not " + day);
+        }
+        if (date.equals(LocalDate.now(ZoneOffset.UTC))) {
+            return archives.today();
+        }
+        return archives.find(date).orElseThrow(() -> ProblemException.notFound("open-data archive of " + day));
     }
 
     /** One project as an OC4IDS project package of one. */

@@ -31,4 +31,16 @@ public interface OpenDataSettings {
     /** The base of the absolute URLs the exports give (documents, the package itself). */
     @WithName("public-base-url")
     String publicBaseUrl();
+
+    /** When the daily bulk archive is made (BulkArchives' schedule reads these two). */
+    Bulk bulk();
+
+    interface Bulk {
+        /** A Quarkus cron expression in UTC, or {@code off}. */
+        String cron();
+
+        /** How long after a start to make today's archive if no instance has yet. */
+        @WithName("first-check")
+        String firstCheck();
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.msp.project.documents.ProjectDocument;
 import org.msp.project.domain.ActionPlanItem;
+import org.msp.project.domain.FinancingCommitment;
 import org.msp.project.domain.PartnerInterest;
 import org.msp.project.domain.ProjectStatus;
 import org.msp.project.domain.Proposal;
@@ -35,7 +36,8 @@ public class PublicProjects {
 
     /** A public project and what hangs off it. */
     public record Project(Proposal proposal, List<ProjectDocument> documents, List<ActionPlanItem> actionPlan,
-            List<PartnerInterest> interests, List<StandingEndorsement> endorsements) {
+            List<PartnerInterest> interests, List<StandingEndorsement> endorsements,
+            List<FinancingCommitment> commitments) {
     }
 
     /**
@@ -123,9 +125,11 @@ public class PublicProjects {
                 "projectId in ?1 order by partner", ids), i -> i.projectId);
         Map<UUID, List<StandingEndorsement>> endorsements = byProject(StandingEndorsement.<StandingEndorsement>list(
                 "projectId in ?1 order by partner", ids), e -> e.projectId);
+        Map<UUID, List<FinancingCommitment>> commitments = byProject(FinancingCommitment.<FinancingCommitment>list(
+                "projectId in ?1 order by recordedAt, commitmentId", ids), c -> c.projectId);
         return proposals.stream().map(p -> new Project(p, documents.getOrDefault(p.id(), List.of()),
                 plans.getOrDefault(p.id(), List.of()), interests.getOrDefault(p.id(), List.of()),
-                endorsements.getOrDefault(p.id(), List.of()))).toList();
+                endorsements.getOrDefault(p.id(), List.of()), commitments.getOrDefault(p.id(), List.of()))).toList();
     }
 
     private static <T> Map<UUID, List<T>> byProject(List<T> rows, java.util.function.Function<T, UUID> project) {
