@@ -34,6 +34,7 @@ public final class Bench {
     final ProducerBaseline producerBaseline = new ProducerBaseline(platform, kafkaTools, settings);
     final PortalPages portalPages = new PortalPages(platform, client);
     final DocumentUploads documentUploads = new DocumentUploads(platform, client);
+    final Exports exports = new Exports(platform, client);
     final Map<String, Object> results = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
@@ -79,6 +80,8 @@ public final class Bench {
         stageIfChosen("portalProjectPage", portalPages::measure);
         quietIfChosen("quietBeforeUploadsSeconds", "documentUploads");
         stageIfChosen("documentUploads", documentUploads::measure);
+        quietIfChosen("quietBeforeExportsSeconds", "openDataExports");
+        stageIfChosen("openDataExports", exports::measure);
         results.put("loadAverageAtEnd", Machine.loadAverage());
     }
 

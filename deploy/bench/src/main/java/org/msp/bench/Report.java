@@ -141,6 +141,26 @@ final class Report {
                     "JDBC INSERT of the same bytes into a bytea table: " + up.get("jdbcBaselineMbPerSecond") + " MB/s (before/after "
                             + up.get("jdbcBaselineSpreadMbPerSecond") + ")", up.get("ratioToBaseline") + " ×", "");
         }
+
+        Map<String, Object> ex = map(r.get("openDataExports"));
+        if (ex.containsKey("error")) {
+            row(md, "open data", "error", ex.get("error"), "", "", "");
+        } else if (!ex.isEmpty()) {
+            for (var export : ex.entrySet()) {
+                Map<String, Object> e = map(export.getValue());
+                if (e.isEmpty()) {
+                    continue;
+                }
+                row(md, "open data", export.getKey() + ", " + ex.get("publicProjects") + " public projects, "
+                                + ex.get("historyRows") + " history rows",
+                        e.get("seconds") + " s, " + e.get("mb") + " MB; project-service RSS " + e.get("rssBeforeMb")
+                                + " MB before, peak " + e.get("peakRssMb") + " MB",
+                        e.containsKey("copyBaselineSeconds") ? "COPY (SELECT …) TO STDOUT of its rows: "
+                                + e.get("copyBaselineSeconds") + " s, " + e.get("copyBaselineMb") + " MB (before/after "
+                                + e.get("copyBaselineSpreadSeconds") + ")" : "",
+                        e.containsKey("ratioToCopy") ? e.get("ratioToCopy") + " × slower" : "", "memory flat");
+            }
+        }
         md.append("\n");
         return md.toString();
     }

@@ -129,7 +129,7 @@ class ImplementationBrowserTest {
                 assertEquals("/data", browser.path());
                 String shown = browser.text();
                 List<Map<String, Object>> files = pkg.getList("resources");
-                assertEquals(10, files.size());
+                assertEquals(11, files.size()); // nine CSVs, OC4IDS and IATI
                 for (Map<String, Object> file : files) {
                     String path = (String) file.get("path");
                     String name = path.substring(path.lastIndexOf('/') + 1);
