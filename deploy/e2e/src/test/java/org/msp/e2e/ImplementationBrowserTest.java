@@ -119,9 +119,9 @@ class ImplementationBrowserTest {
         axe.assertNone();
     }
 
-    /** The open-data page lists every file of the data package with the size and hash it states. */
+    /** The open-data page lists every file of the data package, and today's archive, with the size and hash stated. */
     @Test
-    void theOpenDataPageListsEveryDownloadWithItsSizeAndHash() {
+    void theOpenDataPageListsEveryDownloadWithItsSizeAndHash() throws Exception {
         var pkg = get(ProcessPlatform.PROJECTS, "/open-data/datapackage.json").jsonPath();
         try (Browser browser = new Browser(portal, false, "en")) {
             try {
@@ -141,6 +141,14 @@ class ImplementationBrowserTest {
                 assertTrue(href.endsWith("/api/v1/open-data/projects.csv"), href);
                 // the link is the service's own download, the very bytes the package hashed
                 assertTrue(io.restassured.RestAssured.given().get(href).asString().startsWith("project_id,oc4ids_id,"));
+                // today's archive is listed with the hash the service states, and its link gives those bytes
+                var today = get(ProcessPlatform.PROJECTS, "/open-data/bulk").jsonPath();
+                String sha256 = today.getString("archives[0].sha256");
+                assertTrue(shown.contains(sha256), "today's archive hash");
+                String zip = browser.find(By.linkText(today.getString("archives[0].file"))).getAttribute("href");
+                byte[] archive = io.restassured.RestAssured.given().get(zip).asByteArray();
+                assertEquals(sha256, java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(archive)));
             } catch (AssertionError | RuntimeException e) {
                 throw browser.explained(e);
             }

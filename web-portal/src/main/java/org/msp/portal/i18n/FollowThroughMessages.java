@@ -249,4 +249,18 @@ public interface FollowThroughMessages {
     String data_feed_atom();
 
     String data_feed_changes();
+
+    String data_archives();
+
+    String data_archives_lead();
+
+    String data_archives_caption();
+
+    String data_archive_day();
+
+    String data_archive_as_of();
+
+    String data_archive_manifest();
+
+    String data_archives_all();
 }

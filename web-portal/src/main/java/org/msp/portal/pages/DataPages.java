@@ -11,14 +11,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.msp.portal.services.ProjectsApi;
 
+import java.util.List;
+
 /**
  * The open data for re-users (SPEC §10): every download with its format, size, SHA-256 and licence, as
  * project-service's data package states them, and the feeds that keep a copy up to date. The links go
- * straight to the services, as documents' do: the portal does not relay bulk files.
+ * straight to the services, as documents' do: the portal does not relay bulk files. The last week's daily
+ * archives are listed too, each citable by its date and SHA-256.
  */
 @Path("/data")
 @Produces(MediaType.TEXT_HTML)
 public class DataPages {
+    static final int RECENT_ARCHIVES = 7;
+
     @Inject
     @RestClient
     ProjectsApi projects;
@@ -31,14 +36,18 @@ public class DataPages {
 
     @CheckedTemplate(basePath = "DataPages")
     static class Templates {
-        static native TemplateInstance data(ProjectsApi.DataPackage dataPackage, String downloads, String feedUrl,
-                String feedsBase);
+        static native TemplateInstance data(ProjectsApi.DataPackage dataPackage,
+                List<ProjectsApi.BulkArchive> archives, String downloads, String feedUrl, String feedsBase);
     }
 
     @GET
     public TemplateInstance page() {
         // the notification-service API root, from the feed's public address (…/api/v1/feed.atom)
         String feedsBase = feedUrl.substring(0, feedUrl.lastIndexOf('/'));
-        return pages.localised(Templates.data(projects.dataPackage(), apiUrl + "/open-data/", feedUrl, feedsBase));
+        List<ProjectsApi.BulkArchive> archives = projects.bulkArchives().archives();
+        // a week is what a visitor browses; the JSON listing behind the link has every day
+        return pages.localised(Templates.data(projects.dataPackage(),
+                archives.subList(0, Math.min(RECENT_ARCHIVES, archives.size())), apiUrl + "/open-data/", feedUrl,
+                feedsBase));
     }
 }

@@ -103,6 +103,10 @@ public interface ProjectsApi {
     DataPackage dataPackage();
 
     @GET
+    @Path("/open-data/bulk")
+    BulkArchives bulkArchives();
+
+    @GET
     @Path("/prioritisation")
     Ranking ranking();
 
@@ -167,6 +171,14 @@ public interface ProjectsApi {
     }
 
     record Licence(String name, String path, String title) {
+    }
+
+    /** The daily archives, newest first. */
+    record BulkArchives(String license, List<BulkArchive> archives) {
+    }
+
+    /** One day's zip of every open-data file, never changed once made. */
+    record BulkArchive(String day, String file, long bytes, String sha256, String dataAsOf) {
     }
 
     record DataFile(String name, String path, String format, String mediatype, long bytes, String hash,
