@@ -58,8 +58,11 @@ stop_leftover_postmaster() {
   fi
 }
 
-# the portal and the services first (in parallel), so they stop while Kafka and the database are still there
-for part in web-portal notification-service esg-review-service partner-service project-service; do
+# the portal and the services first (in parallel), so they stop while Kafka and the database are still there;
+# every instance of a service has a PID file of its own (project-service, project-service-2, ...)
+for file in "$STATE"/run/*.pid; do
+  part=$(basename "$file" .pid)
+  case "$part" in keycloak|kafka|postgresql|'*') continue ;; esac
   stop_part "$part" &
 done
 wait

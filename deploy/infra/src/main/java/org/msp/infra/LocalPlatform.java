@@ -27,7 +27,25 @@ import java.util.function.BooleanSupplier;
 public final class LocalPlatform {
     /** The four services: name, database, port. */
     public record Service(String name, String database, int port) {
+        /**
+         * Instance {@code n} (from 1) of this service: the first keeps the name and port, the others are
+         * {@code project-service-2} on 8181, {@code project-service-3} on 8281 and so on, on the same database,
+         * consumer group and Kafka login, as replicas behind a load balancer would be.
+         */
+        Service instance(int n) {
+            return n == 1 ? this : new Service(name + "-" + n, database, port + INSTANCE_PORT_STEP * (n - 1));
+        }
+
+        /** The module it runs from: {@code project-service-2} runs project-service. */
+        String module() {
+            return SERVICES.stream().map(Service::name).filter(name::startsWith).findFirst().orElseThrow();
+        }
     }
+
+    /** Ports of further instances: 100 above the previous one's. */
+    static final int INSTANCE_PORT_STEP = 100;
+    /** At most this many instances of each service (MSP_INSTANCES). */
+    static final int MAX_INSTANCES = 5;
 
     public static final List<Service> SERVICES = List.of(
             new Service("project-service", "project", 8081),
@@ -92,14 +110,31 @@ public final class LocalPlatform {
         printSummary(jdbcBase, bootstrap, kafkaAccess, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** MSP_SERVICES=project-service,partner-service starts only those; all four by default. */
-    private static List<Service> selectedServices() {
+    /**
+     * MSP_SERVICES=project-service,partner-service starts only those; all four by default. MSP_INSTANCES=2 starts
+     * two instances of each (see {@link Service#instance}).
+     */
+    static List<Service> selectedServices() {
         String only = System.getenv("MSP_SERVICES");
-        if (only == null || only.isBlank()) {
-            return SERVICES;
+        List<String> names = only == null || only.isBlank() ? null : List.of(only.split("\\s*,\\s*"));
+        int instances = instances();
+        List<Service> selected = new ArrayList<>();
+        for (Service service : SERVICES) {
+            if (names == null || names.contains(service.name())) {
+                for (int n = 1; n <= instances; n++) {
+                    selected.add(service.instance(n));
+                }
+            }
         }
-        List<String> names = List.of(only.split("\\s*,\\s*"));
-        return SERVICES.stream().filter(s -> names.contains(s.name())).toList();
+        return selected;
+    }
+
+    static int instances() {
+        int instances = intEnv("MSP_INSTANCES", 1);
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw new IllegalArgumentException("MSP_INSTANCES must be 1 to " + MAX_INSTANCES + ", not " + instances);
+        }
+        return instances;
     }
 
     private String startPostgres() {
@@ -179,8 +214,8 @@ public final class LocalPlatform {
         ServiceProcess.Wiring wiring = new ServiceProcess.Wiring(service.port(), jdbcBase + service.database(),
                 envOr("MSP_PG_USER", "postgres"), envOr("MSP_PG_PASSWORD", "postgres"), bootstrap,
                 "http://localhost:" + keycloakPort + "/realms/msp", Map.of())
-                .withExtraEnv(kafkaAccess.environment(service.name()));
-        ServiceProcess process = ServiceProcess.start(root.resolve(service.name()), wiring,
+                .withExtraEnv(kafkaAccess.environment(service.module()));
+        ServiceProcess process = ServiceProcess.start(root.resolve(service.module()), wiring,
                 envOr("MSP_SERVICE_HEAP", "192m"), log(service.name()), false, pid -> writePid(service.name(), pid));
         process.awaitReady(Duration.ofSeconds(180));
         ready(service.name(), "http://localhost:" + service.port() + " (pid " + process.pid() + ")"
@@ -217,17 +252,17 @@ public final class LocalPlatform {
         StringBuilder out = new StringBuilder();
         out.append("\nMSP pipeline platform is ready (").append(took.toSeconds()).append(" s)\n\n");
         if (System.getenv("MSP_NO_PORTAL") == null) {
-            out.append(String.format("  %-21s %s   (open it in a browser; sign in as a demo user below)%n%n", "web portal",
+            out.append(String.format("  %-23s %s   (open it in a browser; sign in as a demo user below)%n%n", "web portal",
                     portalUrl()));
         }
         for (Service service : selectedServices()) {
-            out.append(String.format("  %-21s http://localhost:%d/api/v1   OpenAPI: /q/openapi   health: /q/health%n",
+            out.append(String.format("  %-23s http://localhost:%d/api/v1   OpenAPI: /q/openapi   health: /q/health%n",
                     service.name(), service.port()));
         }
-        out.append(String.format("  %-21s %s%n", "keycloak realm", realm));
-        out.append(String.format("  %-21s %s (SASL/SCRAM; one user per service, operator: %s)%n", "kafka", bootstrap,
+        out.append(String.format("  %-23s %s%n", "keycloak realm", realm));
+        out.append(String.format("  %-23s %s (SASL/SCRAM; one user per service, operator: %s)%n", "kafka", bootstrap,
                 KafkaAccess.ADMIN));
-        out.append(String.format("  %-21s %s{project,partner,esg_review,notification}%n", "postgresql", jdbcBase));
+        out.append(String.format("  %-23s %s{project,partner,esg_review,notification}%n", "postgresql", jdbcBase));
         if (!restarted.isEmpty()) {
             out.append("\nRestarted:\n");
             restarted.forEach(line -> out.append("  ").append(line).append('\n'));
@@ -350,7 +385,7 @@ public final class LocalPlatform {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        restarted.add(String.format("%-21s %s", part, earlier.reason()));
+        restarted.add(String.format("%-23s %s", part, earlier.reason()));
         return false;
     }
 
@@ -386,11 +421,11 @@ public final class LocalPlatform {
     }
 
     private static synchronized void ready(String part, String detail) {
-        System.out.printf("  ready  %-21s %s%n", part, detail);
+        System.out.printf("  ready  %-23s %s%n", part, detail);
     }
 
     private static synchronized void note(String part, String detail) {
-        System.out.printf("  check  %-21s %s%n", part, detail);
+        System.out.printf("  check  %-23s %s%n", part, detail);
     }
 
     private static String envOr(String name, String fallback) {

@@ -100,7 +100,8 @@ public final class ServiceProcess {
         // written before the class archive is checked, so an archive older than a new copy is replaced at once
         Path exitWithParent = tiedToParent ? exitWithParentJar(jar.getParent()) : null;
         List<String> command = new ArrayList<>(List.of(JavaRuntimes.currentJava(), "-Xmx" + heap));
-        command.addAll(jvmOptions(jar.getParent(), tiedToParent));
+        List<String> jvmOptions = jvmOptions(jar.getParent(), tiedToParent);
+        command.addAll(jvmOptions);
         if (tiedToParent) {
             // the runner jar's manifest still supplies the class path; its Add-Opens only applies with -jar
             command.addAll(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED",
@@ -109,6 +110,8 @@ public final class ServiceProcess {
             command.addAll(List.of("-jar", jar.toString()));
         }
         ChildProcess process = ChildProcess.start(name, command, moduleDir, log, wiring.environment(), tiedToParent);
+        jvmOptions.stream().filter(o -> o.startsWith(WRITE_ARCHIVE)).findFirst()
+                .ifPresent(o -> ArchiveWriter.claimedBy(Path.of(o.substring(WRITE_ARCHIVE.length())), process.pid()));
         onSpawn.accept(process.pid());
         return new ServiceProcess(name, wiring.httpPort(), process);
     }
@@ -139,9 +142,70 @@ public final class ServiceProcess {
             return List.of(); // an archive we cannot check or replace is simply not used
         }
         // -Xlog:cds=off: classes the archive cannot hold are reported one per line otherwise
-        return Files.exists(archive)
-                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off")
-                : List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off");
+        if (Files.exists(archive)) {
+            ArchiveWriter.done(archive);
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
+        }
+        // several instances of one service share the module folder: one of them writes the archive at exit
+        return ArchiveWriter.claim(archive) ? List.of(WRITE_ARCHIVE + archive, "-Xlog:cds=off") : List.of();
+    }
+
+    private static final String WRITE_ARCHIVE = "-XX:ArchiveClassesAtExit=";
+
+    /**
+     * Who writes a missing class archive: a claim file next to it naming the instance's PID. Without it, the
+     * instances started together would all dump the same file as they exit (on 2 cores, several 100 MB dumps at
+     * once outlast a stop's grace period, and are then killed unwritten). A claim whose process is gone is void.
+     */
+    static final class ArchiveWriter {
+        private static final Duration CLAIM_BEFORE_SPAWN = Duration.ofMinutes(1);
+
+        static boolean claim(Path archive) {
+            Path claim = claimFile(archive);
+            try {
+                if (Files.exists(claim) && isVoid(claim)) {
+                    Files.deleteIfExists(claim);
+                }
+                Files.createFile(claim);
+                return true;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                return false;
+            } catch (IOException e) {
+                return false; // run without writing one rather than fail the start
+            }
+        }
+
+        static void claimedBy(Path archive, long pid) {
+            try {
+                Files.writeString(claimFile(archive), pid + "\n");
+            } catch (IOException e) {
+                // the claim stays empty and is void after a minute
+            }
+        }
+
+        static void done(Path archive) {
+            try {
+                Files.deleteIfExists(claimFile(archive));
+            } catch (IOException e) {
+                // a leftover claim is harmless: it is only read while the archive is missing
+            }
+        }
+
+        private static boolean isVoid(Path claim) throws IOException {
+            String pid = Files.readString(claim).trim();
+            if (pid.isEmpty()) {
+                return Files.getLastModifiedTime(claim).toInstant().isBefore(java.time.Instant.now().minus(CLAIM_BEFORE_SPAWN));
+            }
+            try {
+                return !ChildProcess.isRunning(Long.parseLong(pid));
+            } catch (NumberFormatException e) {
+                return true;
+            }
+        }
+
+        private static Path claimFile(Path archive) {
+            return archive.resolveSibling(archive.getFileName() + ".writer");
+        }
     }
 
     private static boolean olderThanAnyJar(Path archive, Path quarkusApp) throws IOException {

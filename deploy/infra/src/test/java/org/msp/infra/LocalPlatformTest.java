@@ -37,6 +37,20 @@ class LocalPlatformTest {
         processes.forEach(Process::destroyForcibly);
     }
 
+    /** MSP_INSTANCES: further instances of a service get ports of their own and run the same module. */
+    @Test
+    void furtherInstancesRunTheSameModuleOnPortsOfTheirOwn() {
+        LocalPlatform.Service projects = LocalPlatform.SERVICES.get(0);
+        assertEquals(projects, projects.instance(1));
+        LocalPlatform.Service second = projects.instance(2);
+        assertEquals("project-service-2", second.name());
+        assertEquals(8181, second.port());
+        assertEquals("project", second.database());
+        assertEquals("project-service", second.module());
+        assertEquals(8284, LocalPlatform.SERVICES.get(3).instance(3).port());
+        assertEquals("notification-service", LocalPlatform.SERVICES.get(3).instance(3).module());
+    }
+
     @Test
     void aLiveProcessWhosePortIsClosedIsNotReadyAndIsStopped() throws Exception {
         Process silent = startProcess();
