@@ -40,6 +40,22 @@ final class ConsumerGroups {
         return lagging.get() != null ? lagging.get() : lagging();
     }
 
+    /** How many consumers each service's group has now, as the broker sees it (a dead one counts until its session expires). */
+    Map<String, Integer> members() {
+        try (Admin admin = Admin.create(clientConfig)) {
+            List<String> groups = PoisonMessages.CONSUMERS.values().stream().flatMap(List::stream).distinct().toList();
+            Map<String, Integer> members = new HashMap<>();
+            admin.describeConsumerGroups(groups).all().get()
+                    .forEach((group, description) -> members.put(group, description.members().size()));
+            return members;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not describe the consumer groups", e.getCause());
+        }
+    }
+
     /** "group topic-partition: n records behind" for every partition a group has not consumed to its end. */
     List<String> lagging() {
         try (Admin admin = Admin.create(clientConfig)) {

@@ -1,10 +1,6 @@
 package org.msp.faults;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.msp.faults.PoisonMessages.Poison;
 import org.msp.infra.ProcessPlatform;
 import org.msp.infra.testing.PoisonEvents;
@@ -14,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The services' dead-letter topics, read with the operator's login from their beginning to their current
@@ -128,28 +123,11 @@ final class DeadLetters {
 
     /** Every record on each service's dead-letter topic, from the beginning to the end it has now. */
     Map<String, List<ConsumerRecord<String, String>>> readAll() {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "fault-suite-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Map<String, List<ConsumerRecord<String, String>>> held = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String service : ProcessPlatform.SERVICES) {
-                held.put(service, new ArrayList<>());
-                consumer.partitionsFor(topicOf(service), Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        held.get(record.topic().substring(topicOf("").length())).add(record);
-                    }
-                }
-            }
+        ProcessPlatform.SERVICES.forEach(service -> held.put(service, new ArrayList<>()));
+        List<String> topics = ProcessPlatform.SERVICES.stream().map(DeadLetters::topicOf).toList();
+        for (ConsumerRecord<String, String> record : TopicReader.readToEnd(clientConfig, topics)) {
+            held.get(record.topic().substring(topicOf("").length())).add(record);
         }
         return held;
     }

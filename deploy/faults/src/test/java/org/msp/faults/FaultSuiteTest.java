@@ -92,6 +92,9 @@ class FaultSuiteTest {
     /** Every time an instance did not answer its liveness probe while PostgreSQL hung. */
     private final Queue<String> notLive = new ConcurrentLinkedQueue<>();
     private int livenessProbes;
+    /** From the SIGKILL of the first instances until the relay, and the partitions, were taken over. */
+    private Duration relayTakeover = Duration.ZERO;
+    private Duration partitionTakeover = Duration.ZERO;
 
     /** One proposal of the run: what it should become, where it is hosted, what it mines, who follows it. */
     private record Planned(int number, Fate fate, String hostCountry, List<String> minerals, boolean followedById) {
@@ -210,20 +213,27 @@ class FaultSuiteTest {
         }
 
         List<String> changedByReplay = replayEveryDeadLetterTopic(driven, problems);
+        RelayOrder.Audit order = RelayOrder.audit(databases, platform.kafkaClientConfig());
+        problems.addAll(order.problems());
 
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        String figures = String.format("proposals=%d faults=%d (second instances %d; a crash: SIGKILL of PostgreSQL,"
+        String figures = String.format("proposals=%d faults=%d (second instances %d; SIGKILL of the first %d, taken"
+                        + " over: relay %.1f s, partitions %.1f s; a crash: SIGKILL of PostgreSQL,"
                         + " Kafka and %d service instances; SIGTERMs of %d instances; Kafka stops %d;"
                         + " PostgreSQL outages 1 of %d s, hangs 1 of %d s)"
                         + " poison=%d (%d refused at the edge, %d by a database) lost=%d doubled=%d dead-lettered=%d/%d"
                         + " not-poison-dead-lettered=%d live-during-hang=%s (%d probes) replay-changed=%s"
-                        + " webhooks=%s (%d resent) client-retries=%d wall=%ds",
+                        + " relay-order=%s (%d events of %d aggregates) webhooks=%s (%d resent) client-retries=%d"
+                        + " wall=%ds",
                 proposals, faultsInjected, ProcessPlatform.SERVICES.size(), ProcessPlatform.SERVICES.size(),
+                relayTakeover.toMillis() / 1000.0, partitionTakeover.toMillis() / 1000.0, ProcessPlatform.SERVICES.size(),
                 ProcessPlatform.SERVICES.size(), kafkaRestarts, postgresOutage.toSeconds(), postgresHang.toSeconds(),
                 poison.sent().size(), poison.sentRefusedAtTheEdge(), poison.sent().size() - poison.sentRefusedAtTheEdge(),
                 tally.lost, tally.doubled, audit.found(), audit.expected(), audit.notPoison().size(),
                 notLive.isEmpty() ? "all" : notLive.size() + " misses", livenessProbes,
-                changedByReplay.isEmpty() ? "nothing" : changedByReplay.size() + " things", heard, resent,
+                changedByReplay.isEmpty() ? "nothing" : changedByReplay.size() + " things",
+                order.problems().isEmpty() ? "kept" : order.problems().size() + " aggregates out of order",
+                order.events(), order.aggregates(), heard, resent,
                 driver.retried.get(), seconds);
         System.out.println("[faults] " + figures);
         assertEquals(List.of(), problems, figures);
@@ -245,6 +255,7 @@ class FaultSuiteTest {
                 }, false));
         faults.add(new Fault("a second instance of every service joins (other ports, same databases and groups)",
                 () -> inParallel(ProcessPlatform.SERVICES, platform::startSecondInstance), true));
+        faults.add(takeover());
         // as when the machine running them dies: no clean shutdown anywhere
         faults.add(new Fault("a crash: SIGKILL PostgreSQL, Kafka and one instance of every service (the second"
                 + " carries on), restart them", () -> {
@@ -264,6 +275,49 @@ class FaultSuiteTest {
         faults.add(new Fault("poison: " + (poisonPerTopic - firstBatch) + " per topic refused at the edge",
                 () -> poison.injectRefusedAtTheEdge(poisonPerTopic - firstBatch), false));
         return faults;
+    }
+
+    /**
+     * SIGKILL of the first instance of every service while the second ones serve, as when the node under one
+     * replica dies: the second instance must take over the relay of its database and the partitions the dead
+     * one held. Measured from the kill: until no outbox row written before it waits for the relay (what the
+     * dead instances left unsent is published by the survivors), and until every consumer group is down to the
+     * survivors (the broker waits out the dead consumers' session before it hands their partitions over).
+     * Then the killed instances start again.
+     */
+    private Fault takeover() {
+        return new Fault("SIGKILL the first instance of every service (the second takes over), restart", () -> {
+            Map<String, Integer> membersBefore = consumerGroups.members();
+            ProcessPlatform.SERVICES.forEach(driver::retire);
+            long killedAt = System.nanoTime();
+            java.sql.Timestamp killedAtClock = new java.sql.Timestamp(System.currentTimeMillis());
+            ProcessPlatform.SERVICES.forEach(platform::killService);
+            await("every outbox row written before the kill is on Kafka").atMost(RECOVERY)
+                    .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> databases.values().stream().allMatch(db -> noneUnsentSince(db, killedAtClock)));
+            relayTakeover = Duration.ofNanos(System.nanoTime() - killedAt);
+            await("every consumer group is down to the second instances' consumers").atMost(RECOVERY)
+                    .pollInterval(Duration.ofMillis(500)).until(() -> consumerGroups.members().entrySet().stream()
+                            .allMatch(g -> g.getValue() <= membersBefore.getOrDefault(g.getKey(), 0) / 2));
+            partitionTakeover = Duration.ofNanos(System.nanoTime() - killedAt);
+            inParallel(ProcessPlatform.SERVICES, platform::startService);
+            ProcessPlatform.SERVICES.forEach(driver::reinstate);
+            awaitAllReady();
+        }, true);
+    }
+
+    /** Whether no outbox row written up to {@code until} still waits for the relay (set-aside rows wait for an operator). */
+    private static boolean noneUnsentSince(DataSource database, java.sql.Timestamp until) {
+        try (var connection = database.getConnection();
+             var query = connection.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM outbox_message"
+                     + " WHERE sent_at IS NULL AND set_aside_at IS NULL AND created_at <= ?)")) {
+            query.setTimestamp(1, until);
+            try (var rows = query.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not read the outbox", e); // asked again at the next poll
+        }
     }
 
     /**

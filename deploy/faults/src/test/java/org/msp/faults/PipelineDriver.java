@@ -77,6 +77,11 @@ final class PipelineDriver {
         retired.add(instance);
     }
 
+    /** Calls may go to {@code instance} again (it was restarted). */
+    void reinstate(String instance) {
+        retired.remove(instance);
+    }
+
     /** Creates proposal {@code number}: a DRAFT, which publishes nothing yet. */
     String create(int number, String hostCountry, List<String> minerals) {
         Map<String, Object> proposal = Map.of("title", "Fault suite project " + number,
