@@ -11,6 +11,7 @@ import org.msp.infra.testing.KafkaTestClient;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,12 @@ public final class PipelineEvents {
         /** Produces the same record again, as Kafka may redeliver it. */
         public Sent send() {
             KafkaTestClient.send(topic, projectId, json);
+            return this;
+        }
+
+        /** Produces it as a traced producer would: with a {@code traceparent} header. */
+        public Sent send(String traceParent) {
+            KafkaTestClient.send(topic, projectId, json, Map.of("traceparent", traceParent));
             return this;
         }
     }

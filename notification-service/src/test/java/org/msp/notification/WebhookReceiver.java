@@ -25,6 +25,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** One request as the subscriber saw it, with all its headers. */
     public record Received(String body, String signature, String deliveryId, String attempt,
             Map<String, List<String>> headers) {
+        /** The first value of header {@code name} (any case); fails the test when it is missing. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElseThrow(() -> new AssertionError("no " + name));
+        }
     }
 
     private final HttpServer server;

@@ -1,5 +1,8 @@
 package org.msp.notification.delivery;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,6 +21,7 @@ import org.msp.notification.domain.TimelineEntry;
 import org.msp.notification.service.PublicLinks;
 import org.msp.notification.service.SecretBox;
 import org.msp.notification.service.WebhookTargetPolicy;
+import org.msp.platform.tracing.Traces;
 
 import java.net.URI;
 import java.time.Duration;
@@ -26,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,6 +64,7 @@ public class DeliveryDispatcher {
     private final WebhookTargetPolicy targets;
     private final PublicLinks links;
     private final RetryPolicy retries;
+    private final Traces traces;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
@@ -69,7 +75,7 @@ public class DeliveryDispatcher {
 
     public DeliveryDispatcher(EntityManager entityManager, WebhookConfig config, EmailConfig emailConfig,
             WebhookSender webhooks, EmailSender emails, SecretBox secrets, WebhookTargetPolicy targets,
-            PublicLinks links) {
+            PublicLinks links, Traces traces) {
         this.entityManager = entityManager;
         this.config = config;
         this.emailConfig = emailConfig;
@@ -78,6 +84,7 @@ public class DeliveryDispatcher {
         this.secrets = secrets;
         this.targets = targets;
         this.links = links;
+        this.traces = traces;
         this.retries = new RetryPolicy(config.initialBackoff(), config.maxBackoff(), config.maxAttempts());
     }
 
@@ -158,7 +165,8 @@ public class DeliveryDispatcher {
         }
     }
 
-    private record Claim(UUID deliveryId, UUID subscriptionId, DeliveryKind kind, String eventId, int attempts) {
+    private record Claim(UUID deliveryId, UUID subscriptionId, DeliveryKind kind, String eventId, int attempts,
+            String traceParent) {
     }
 
     /** Leases up to {@code limit} due deliveries, at most one per subscription and none already in flight. */
@@ -170,7 +178,7 @@ public class DeliveryDispatcher {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
-                            SELECT id, subscription_id, kind, event_id, attempts FROM delivery WHERE id IN (
+                            SELECT id, subscription_id, kind, event_id, attempts, trace_parent FROM delivery WHERE id IN (
                                 SELECT DISTINCT ON (subscription_id) id FROM delivery
                                 WHERE status = 'PENDING' AND next_attempt_at <= now()
                                 ORDER BY subscription_id, next_attempt_at)
@@ -184,7 +192,7 @@ public class DeliveryDispatcher {
                 UUID subscription = (UUID) row[1];
                 if (claims.size() < limit && !subscriptionsInFlight.contains(subscription) && chosen.add(subscription)) {
                     claims.add(new Claim((UUID) row[0], subscription, DeliveryKind.valueOf((String) row[2]),
-                            (String) row[3], ((Number) row[4]).intValue()));
+                            (String) row[3], ((Number) row[4]).intValue(), (String) row[5]));
                 }
             }
             if (!claims.isEmpty()) {
@@ -207,7 +215,7 @@ public class DeliveryDispatcher {
         try {
             Work work = QuarkusTransaction.requiringNew().call(() -> prepare(claim));
             if (work != null) {
-                record(claim, send(claim, work));
+                record(claim, tracedSend(claim, work));
             }
         } catch (RuntimeException e) {
             // the lease expires and the attempt is made again
@@ -241,6 +249,26 @@ public class DeliveryDispatcher {
             return null;
         }
         return new Work(subscription, TimelineEntry.find("eventId", claim.eventId()).firstResult(), null);
+    }
+
+    /** The attempt as a client span of the event's trace; the webhook request names it in its traceparent. */
+    private Attempt tracedSend(Claim claim, Work work) {
+        Span span = traces.child("deliver " + work.subscription().channel.name().toLowerCase(Locale.ROOT),
+                        SpanKind.CLIENT, claim.traceParent())
+                .setAttribute("msp.delivery.id", claim.deliveryId().toString())
+                .setAttribute("msp.delivery.attempt", claim.attempts() + 1)
+                .setAttribute("msp.subscription.id", claim.subscriptionId().toString())
+                .startSpan();
+        return Traces.within(span, () -> {
+            Attempt outcome = send(claim, work);
+            if (outcome.statusCode() != null) {
+                span.setAttribute("http.response.status_code", outcome.statusCode());
+            }
+            if (!outcome.accepted()) {
+                span.setStatus(StatusCode.ERROR, String.valueOf(outcome.error()));
+            }
+            return outcome;
+        });
     }
 
     private Attempt send(Claim claim, Work work) {

@@ -6,8 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.msp.notification.domain.Subscription;
 import org.msp.notification.domain.TimelineEntry;
+import org.msp.platform.tracing.Traces;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -39,13 +41,15 @@ public class DeliveryScheduler {
             if (subscription.filter().matches(entry)) {
                 scheduled += entityManager.createNativeQuery("""
                                 INSERT INTO delivery (id, subscription_id, kind, event_id, event_type, status,
-                                                      attempts, next_attempt_at, created_at)
-                                VALUES (?1, ?2, 'EVENT', ?3, ?4, 'PENDING', 0, now(), now())
+                                                      attempts, next_attempt_at, created_at, trace_parent)
+                                VALUES (?1, ?2, 'EVENT', ?3, ?4, 'PENDING', 0, now(), now(), NULLIF(?5, ''))
                                 ON CONFLICT ON CONSTRAINT delivery_once_per_subscription_and_event DO NOTHING""")
                         .setParameter(1, UUID.randomUUID())
                         .setParameter(2, subscription.id)
                         .setParameter(3, entry.eventId)
                         .setParameter(4, entry.eventType)
+                        // the consumer's span is current here: the attempts are spans of the event's trace
+                        .setParameter(5, Objects.requireNonNullElse(Traces.currentParent(), ""))
                         .executeUpdate();
             }
         }

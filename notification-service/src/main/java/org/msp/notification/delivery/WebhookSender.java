@@ -2,6 +2,7 @@ package org.msp.notification.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.msp.notification.config.WebhookConfig;
+import org.msp.platform.tracing.Traces;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +45,7 @@ public class WebhookSender {
         // Standard Webhooks: the message id is the delivery's, the same on every retry; the timestamp is this attempt's
         String messageId = deliveryId.toString();
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(target)
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(config.timeout())
                 .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
                 .header("User-Agent", "msp-notification-service")
@@ -56,13 +57,17 @@ public class WebhookSender {
                 .header(DELIVERY_HEADER, deliveryId.toString())
                 .header(ATTEMPT_HEADER, Integer.toString(attempt))
                 .header(EVENT_TYPE_HEADER, eventType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        // the attempt's span (DeliveryDispatcher), so the subscriber's own tracing can join the event's trace
+        String traceParent = Traces.currentParent();
+        if (traceParent != null) {
+            request.header(Traces.TRACEPARENT, traceParent);
+        }
         // HttpRequest.timeout only bounds the wait for the response headers: a target that then stalls the
         // body would hold this worker for ever, so the whole exchange gets the timeout, and cancelling it
         // closes the connection
         CompletableFuture<HttpResponse<Void>> exchange =
-                client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+                client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
         try {
             int status = exchange.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS).statusCode();
             if (status >= 200 && status < 300) {

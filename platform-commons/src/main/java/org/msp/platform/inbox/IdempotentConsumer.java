@@ -1,5 +1,7 @@
 package org.msp.platform.inbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -7,16 +9,20 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.msp.events.CloudEvent;
 import org.msp.events.EventCodec;
 import org.msp.events.InvalidEventException;
 import org.msp.platform.DatabaseOutage;
+import org.msp.platform.tracing.Traces;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -59,16 +65,18 @@ public class IdempotentConsumer {
     private final Inbox inbox;
     private final EntityManager entityManager;
     private final RetryRule retryRule;
+    private final Traces traces;
     /** Counted down once, when the application begins to stop: ends every retry at once. */
     private final CountDownLatch stopping = new CountDownLatch(1);
 
-    public IdempotentConsumer(EventCodec codec, Inbox inbox, EntityManager entityManager,
+    public IdempotentConsumer(EventCodec codec, Inbox inbox, EntityManager entityManager, Traces traces,
             @ConfigProperty(name = "msp.consumer.max-attempts", defaultValue = "12") int maxAttempts,
             @ConfigProperty(name = "msp.consumer.max-backoff", defaultValue = "PT5S") Duration maxBackoff) {
         this.codec = codec;
         this.inbox = inbox;
         this.entityManager = entityManager;
         this.retryRule = new RetryRule(maxAttempts, maxBackoff);
+        this.traces = traces;
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -115,7 +123,7 @@ public class IdempotentConsumer {
         }
         for (int i = 0; i < events.size(); i++) {
             try {
-                consume(events.get(i), usable.get(i).getPayload(), handlers);
+                consume(events.get(i), usable.get(i), handlers);
             } catch (ConsumerInterrupted e) {
                 LOG.warnf("stopping or interrupted while applying a batch of %d records of %s (event %s of %s and"
                         + " those after it not applied); leaving the batch unacknowledged, to be delivered again",
@@ -134,7 +142,7 @@ public class IdempotentConsumer {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 for (int i = 0; i < events.size(); i++) {
-                    apply(events.get(i), records.get(i).getPayload(), handlers);
+                    apply(events.get(i), records.get(i), handlers);
                     // each event's work is complete: keep the persistence context from growing with the batch
                     entityManager.flush();
                     entityManager.clear();
@@ -153,14 +161,14 @@ public class IdempotentConsumer {
         record.nack(reason).toCompletableFuture().join();
     }
 
-    private Result consume(CloudEvent<?> event, String json, EventHandlers handlers) {
+    private Result consume(CloudEvent<?> event, KafkaRecord<String, String> record, EventHandlers handlers) {
         RetryRule.Tries tries = retryRule.forEvent();
         while (true) {
             if (stoppingOrInterrupted()) {
                 throw new ConsumerInterrupted(null);
             }
             try {
-                return QuarkusTransaction.requiringNew().call(() -> apply(event, json, handlers));
+                return QuarkusTransaction.requiringNew().call(() -> apply(event, record, handlers));
             } catch (RuntimeException e) {
                 if (stoppingOrInterrupted()) {
                     // the failure may be the shutdown or the interrupt itself (a closed EntityManagerFactory,
@@ -183,16 +191,34 @@ public class IdempotentConsumer {
         }
     }
 
-    private Result apply(CloudEvent<?> event, String json, EventHandlers handlers) {
-        if (!inbox.firstDelivery(event)) {
-            return Result.DUPLICATE;
-        }
-        Result result = handlers.handle(event, json);
-        if (result.outcome() == Inbox.Outcome.SKIPPED) {
-            LOG.infof("event %s (%s) for %s skipped: %s", event.id(), event.type().type(), event.subject(), result.reason());
-            inbox.skipped(event, result.reason());
-        }
-        return result;
+    /**
+     * Applies one event in a consumer span that is the child of the producer's (the record's
+     * {@code traceparent}) and current while the handler runs, so the events it writes to the outbox, and the
+     * deliveries it schedules, carry the same trace on.
+     */
+    private Result apply(CloudEvent<?> event, KafkaRecord<String, String> record, EventHandlers handlers) {
+        Span span = traces.messaging("process " + event.type().type(), SpanKind.CONSUMER, record.getTopic(), event.id(),
+                traceParentOf(record));
+        return Traces.within(span, () -> {
+            if (!inbox.firstDelivery(event)) {
+                span.setAttribute("msp.inbox.outcome", "duplicate");
+                return Result.DUPLICATE;
+            }
+            Result result = handlers.handle(event, record.getPayload());
+            if (result.outcome() == Inbox.Outcome.SKIPPED) {
+                LOG.infof("event %s (%s) for %s skipped: %s", event.id(), event.type().type(), event.subject(),
+                        result.reason());
+                inbox.skipped(event, result.reason());
+            }
+            span.setAttribute("msp.inbox.outcome", result.outcome() == null ? "duplicate"
+                    : result.outcome().name().toLowerCase(Locale.ROOT));
+            return result;
+        });
+    }
+
+    private static String traceParentOf(KafkaRecord<String, String> record) {
+        Header header = record.getHeaders().lastHeader(Traces.TRACEPARENT);
+        return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII);
     }
 
     private boolean stoppingOrInterrupted() {

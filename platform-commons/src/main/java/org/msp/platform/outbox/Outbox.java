@@ -7,6 +7,9 @@ import jakarta.transaction.Transactional;
 import org.msp.events.CloudEvent;
 import org.msp.events.EventCodec;
 import org.msp.events.EventData;
+import org.msp.platform.tracing.Traces;
+
+import java.util.Objects;
 
 /**
  * The only way an event leaves a service: written to the outbox table in the caller's transaction,
@@ -30,13 +33,15 @@ public class Outbox {
     public String publish(EventData data) {
         CloudEvent<EventData> event = CloudEvent.of(data);
         entityManager.createNativeQuery("""
-                        INSERT INTO outbox_message (event_id, topic, message_key, event_type, payload)
-                        VALUES (?1, ?2, ?3, ?4, ?5)""")
+                        INSERT INTO outbox_message (event_id, topic, message_key, event_type, payload, trace_parent)
+                        VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, ''))""")
                 .setParameter(1, event.id())
                 .setParameter(2, event.topic().address())
                 .setParameter(3, event.subject())
                 .setParameter(4, event.type().type())
                 .setParameter(5, codec.write(event))
+                // the relay publishes it in this trace (e.g. the HTTP request's), whichever instance relays it
+                .setParameter(6, Objects.requireNonNullElse(Traces.currentParent(), ""))
                 .executeUpdate();
         // the relay is woken after commit (see OutboxRelay#afterCommit), not before
         written.fire(new OutboxWritten(event.id()));

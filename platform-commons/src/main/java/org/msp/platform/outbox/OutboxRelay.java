@@ -3,6 +3,8 @@ package org.msp.platform.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.msp.platform.events.EventText;
+import org.msp.platform.tracing.Traces;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,6 +72,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry meterRegistry;
+
+    @Inject
+    Traces traces;
 
     @Inject
     @Channel("outbox")
@@ -172,7 +178,7 @@ public class OutboxRelay {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
-                            SELECT seq, topic, message_key, payload, event_id, event_type FROM outbox_message
+                            SELECT seq, topic, message_key, payload, event_id, event_type, trace_parent FROM outbox_message
                             WHERE sent_at IS NULL AND set_aside_at IS NULL ORDER BY seq LIMIT ?1""")
                     .setParameter(1, batchSize).getResultList();
             if (rows.isEmpty()) {
@@ -180,7 +186,7 @@ public class OutboxRelay {
             }
             List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
-                acks.add(send((String) row[1], (String) row[2], (String) row[3]));
+                acks.add(send((String) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[6]));
             }
             List<Long> sent = new ArrayList<>(rows.size());
             List<SetAside> setAside = new ArrayList<>();
@@ -276,18 +282,30 @@ public class OutboxRelay {
         }
     }
 
-    private CompletableFuture<Void> send(String topic, String key, String payload) {
+    /**
+     * Sends one row, in a producer span that is the child of the trace it was written in, and names that
+     * span in the record's {@code traceparent} header, so each consumer's span joins the same trace.
+     */
+    private CompletableFuture<Void> send(String topic, String key, String payload, String eventId, String traceParent) {
+        Span span = traces.messaging("publish " + topic, SpanKind.PRODUCER, topic, eventId, traceParent);
         CompletableFuture<Void> acked = new CompletableFuture<>();
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", STRUCTURED_CLOUDEVENT.getBytes(StandardCharsets.UTF_8));
+        String published = Traces.parentOf(span);
+        if (published != null) {
+            headers.add(Traces.TRACEPARENT, published.getBytes(StandardCharsets.US_ASCII));
+        }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(topic).withKey(key).withHeaders(headers).build();
         Message<String> message = Message.of(payload, Metadata.of(metadata),
                 () -> {
+                    span.end();
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
                 },
                 reason -> {
+                    Traces.failed(span, reason);
+                    span.end();
                     acked.completeExceptionally(reason);
                     return CompletableFuture.completedFuture(null);
                 });
