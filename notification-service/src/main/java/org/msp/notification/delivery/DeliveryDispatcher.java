@@ -1,5 +1,7 @@
 package org.msp.notification.delivery;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -26,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,6 +62,7 @@ public class DeliveryDispatcher {
     private final WebhookTargetPolicy targets;
     private final PublicLinks links;
     private final RetryPolicy retries;
+    private final MeterRegistry meterRegistry;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
@@ -69,8 +73,9 @@ public class DeliveryDispatcher {
 
     public DeliveryDispatcher(EntityManager entityManager, WebhookConfig config, EmailConfig emailConfig,
             WebhookSender webhooks, EmailSender emails, SecretBox secrets, WebhookTargetPolicy targets,
-            PublicLinks links) {
+            PublicLinks links, MeterRegistry meterRegistry) {
         this.entityManager = entityManager;
+        this.meterRegistry = meterRegistry;
         this.config = config;
         this.emailConfig = emailConfig;
         this.webhooks = webhooks;
@@ -207,7 +212,7 @@ public class DeliveryDispatcher {
         try {
             Work work = QuarkusTransaction.requiringNew().call(() -> prepare(claim));
             if (work != null) {
-                record(claim, send(claim, work));
+                record(claim, work.subscription().channel.name().toLowerCase(Locale.ROOT), send(claim, work));
             }
         } catch (RuntimeException e) {
             // the lease expires and the attempt is made again
@@ -272,11 +277,11 @@ public class DeliveryDispatcher {
         };
     }
 
-    private void record(Claim claim, Attempt outcome) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    private void record(Claim claim, String channel, Attempt outcome) {
+        DeliveryStatus recorded = QuarkusTransaction.requiringNew().call(() -> {
             Delivery delivery = Delivery.findById(claim.deliveryId());
             if (delivery == null || delivery.status() != DeliveryStatus.PENDING) {
-                return;
+                return null;
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             if (outcome.accepted()) {
@@ -287,7 +292,22 @@ public class DeliveryDispatcher {
                         config.maxAttempts(), retryIn);
                 LOG.debugf("delivery %s attempt %d failed: %s", delivery.id, delivery.attempts, outcome.error());
             }
+            return delivery.status();
         });
+        if (recorded != null && !outcome.accepted()) {
+            // counted once committed: failed attempts (retried later) and deliveries given up for good (FAILED);
+            // the alert rules watch both (deploy/k8s/monitoring/alerts.yml)
+            Counter.builder("msp.deliveries.attempts.failed")
+                    .description("Webhook and e-mail delivery attempts that failed (each is retried until the last)")
+                    .tag("channel", channel)
+                    .register(meterRegistry).increment();
+            if (recorded == DeliveryStatus.FAILED) {
+                Counter.builder("msp.deliveries.failed")
+                        .description("Webhook and e-mail deliveries given up for good (FAILED in the delivery log)")
+                        .tag("channel", channel)
+                        .register(meterRegistry).increment();
+            }
+        }
     }
 
     private void release(Claim claim) {
