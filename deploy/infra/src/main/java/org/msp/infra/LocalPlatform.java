@@ -36,6 +36,11 @@ public final class LocalPlatform {
             return n == 1 ? this : new Service(name + "-" + n, database, port + INSTANCE_PORT_STEP * (n - 1));
         }
 
+        /** Its management interface ({@code /q/metrics}), 1000 above its API port: 9081 for 8081. */
+        int managementPort() {
+            return port + 1000;
+        }
+
         /** The module it runs from: {@code project-service-2} runs project-service. */
         String module() {
             return SERVICES.stream().map(Service::name).filter(name::startsWith).findFirst().orElseThrow();
@@ -214,11 +219,13 @@ public final class LocalPlatform {
         ServiceProcess.Wiring wiring = new ServiceProcess.Wiring(service.port(), jdbcBase + service.database(),
                 envOr("MSP_PG_USER", "postgres"), envOr("MSP_PG_PASSWORD", "postgres"), bootstrap,
                 "http://localhost:" + keycloakPort + "/realms/msp", Map.of())
-                .withExtraEnv(kafkaAccess.environment(service.module()));
+                .withExtraEnv(kafkaAccess.environment(service.module()))
+                .withExtraEnv(Map.of("MANAGEMENT_PORT", String.valueOf(service.managementPort())));
         ServiceProcess process = ServiceProcess.start(root.resolve(service.module()), wiring,
                 envOr("MSP_SERVICE_HEAP", "192m"), log(service.name()), false, pid -> writePid(service.name(), pid));
         process.awaitReady(Duration.ofSeconds(180));
-        ready(service.name(), "http://localhost:" + service.port() + " (pid " + process.pid() + ")"
+        ready(service.name(), "http://localhost:" + service.port() + ", metrics http://localhost:"
+                + service.managementPort() + "/q/metrics (pid " + process.pid() + ")"
                 + earlier.restartedNote());
     }
 

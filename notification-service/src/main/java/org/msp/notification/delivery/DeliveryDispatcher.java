@@ -1,5 +1,7 @@
 package org.msp.notification.delivery;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -65,6 +67,7 @@ public class DeliveryDispatcher {
     private final PublicLinks links;
     private final RetryPolicy retries;
     private final Traces traces;
+    private final MeterRegistry meterRegistry;
 
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
@@ -75,8 +78,9 @@ public class DeliveryDispatcher {
 
     public DeliveryDispatcher(EntityManager entityManager, WebhookConfig config, EmailConfig emailConfig,
             WebhookSender webhooks, EmailSender emails, SecretBox secrets, WebhookTargetPolicy targets,
-            PublicLinks links, Traces traces) {
+            PublicLinks links, Traces traces, MeterRegistry meterRegistry) {
         this.entityManager = entityManager;
+        this.meterRegistry = meterRegistry;
         this.config = config;
         this.emailConfig = emailConfig;
         this.webhooks = webhooks;
@@ -215,7 +219,8 @@ public class DeliveryDispatcher {
         try {
             Work work = QuarkusTransaction.requiringNew().call(() -> prepare(claim));
             if (work != null) {
-                record(claim, tracedSend(claim, work));
+                String channel = work.subscription().channel.name().toLowerCase(Locale.ROOT);
+                record(claim, channel, tracedSend(claim, channel, work));
             }
         } catch (RuntimeException e) {
             // the lease expires and the attempt is made again
@@ -252,9 +257,8 @@ public class DeliveryDispatcher {
     }
 
     /** The attempt as a client span of the event's trace; the webhook request names it in its traceparent. */
-    private Attempt tracedSend(Claim claim, Work work) {
-        Span span = traces.child("deliver " + work.subscription().channel.name().toLowerCase(Locale.ROOT),
-                        SpanKind.CLIENT, claim.traceParent())
+    private Attempt tracedSend(Claim claim, String channel, Work work) {
+        Span span = traces.child("deliver " + channel, SpanKind.CLIENT, claim.traceParent())
                 .setAttribute("msp.delivery.id", claim.deliveryId().toString())
                 .setAttribute("msp.delivery.attempt", claim.attempts() + 1)
                 .setAttribute("msp.subscription.id", claim.subscriptionId().toString())
@@ -300,11 +304,11 @@ public class DeliveryDispatcher {
         };
     }
 
-    private void record(Claim claim, Attempt outcome) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    private void record(Claim claim, String channel, Attempt outcome) {
+        DeliveryStatus recorded = QuarkusTransaction.requiringNew().call(() -> {
             Delivery delivery = Delivery.findById(claim.deliveryId());
             if (delivery == null || delivery.status() != DeliveryStatus.PENDING) {
-                return;
+                return null;
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             if (outcome.accepted()) {
@@ -315,7 +319,22 @@ public class DeliveryDispatcher {
                         config.maxAttempts(), retryIn);
                 LOG.debugf("delivery %s attempt %d failed: %s", delivery.id, delivery.attempts, outcome.error());
             }
+            return delivery.status();
         });
+        if (recorded != null && !outcome.accepted()) {
+            // counted once committed: failed attempts (retried later) and deliveries given up for good (FAILED);
+            // the alert rules watch both (deploy/k8s/monitoring/alerts.yml)
+            Counter.builder("msp.deliveries.attempts.failed")
+                    .description("Webhook and e-mail delivery attempts that failed (each is retried until the last)")
+                    .tag("channel", channel)
+                    .register(meterRegistry).increment();
+            if (recorded == DeliveryStatus.FAILED) {
+                Counter.builder("msp.deliveries.failed")
+                        .description("Webhook and e-mail deliveries given up for good (FAILED in the delivery log)")
+                        .tag("channel", channel)
+                        .register(meterRegistry).increment();
+            }
+        }
     }
 
     private void release(Claim claim) {

@@ -97,6 +97,9 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     /** Rows set aside now, as last counted in the database; -1 until first counted. */
     private final AtomicLong setAsideRows = new AtomicLong(-1);
+    /** Rows waiting to be published (unsent, not set aside) and the age of the oldest, counted with the above. */
+    private final AtomicLong unsentRows = new AtomicLong(-1);
+    private final AtomicLong oldestUnsentAgeSeconds = new AtomicLong(-1);
     private long setAsideCountedAt;
     /** Set when a row is replayed, so the gauge is counted again at once. */
     private volatile boolean setAsideChanged;
@@ -105,6 +108,15 @@ public class OutboxRelay {
     void onStart(@Observes StartupEvent event) {
         Gauge.builder("msp.outbox.rows.set.aside", setAsideRows, AtomicLong::get)
                 .description("Outbox rows Kafka refused for good, set aside until replayed (-1: not counted yet)")
+                .strongReference(true)
+                .register(meterRegistry);
+        // the backlog and its age, for the alert rules: rows pile up while Kafka refuses or the relay is stuck
+        Gauge.builder("msp.outbox.rows.unsent", unsentRows, AtomicLong::get)
+                .description("Outbox rows not yet published, set-aside rows excluded (-1: not counted yet)")
+                .strongReference(true)
+                .register(meterRegistry);
+        Gauge.builder("msp.outbox.oldest.unsent.age.seconds", oldestUnsentAgeSeconds, AtomicLong::get)
+                .description("Age of the oldest outbox row not yet published, set-aside rows excluded (0: none)")
                 .strongReference(true)
                 .register(meterRegistry);
         running.set(true);
@@ -152,6 +164,7 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf("outbox relay could not publish (retrying in %d ms): %s", backoffMillis, e.getMessage());
+                countRowsQuietly(); // while Kafka is down the backlog grows: the gauges must still show it
                 try {
                     Thread.sleep(backoffMillis);
                 } catch (InterruptedException interrupted) {
@@ -257,18 +270,32 @@ public class OutboxRelay {
         return updated == 1;
     }
 
-    /** Counts the set-aside rows for the gauge: at once after a change, otherwise once per safety poll. */
+    /** Counts the set-aside and the waiting rows for the gauges: at once after a change, else once per safety poll. */
     private void countSetAsideRows(boolean changed) {
         long now = System.nanoTime();
         if (!changed && !setAsideChanged && setAsideRows.get() >= 0 && now - setAsideCountedAt < safetyPoll.toNanos()) {
             return;
         }
         setAsideChanged = false;
-        Number count = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager.createNativeQuery(
-                "SELECT count(*) FROM outbox_message WHERE set_aside_at IS NOT NULL AND sent_at IS NULL")
+        // one scan of the unsent rows (partial index outbox_message_unsent) gives all three gauges
+        Object[] counts = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
+                        SELECT count(*) FILTER (WHERE set_aside_at IS NOT NULL),
+                               count(*) FILTER (WHERE set_aside_at IS NULL),
+                               coalesce(floor(extract(epoch FROM now() - min(created_at) FILTER (WHERE set_aside_at IS NULL))), 0)
+                        FROM outbox_message WHERE sent_at IS NULL""")
                 .getSingleResult());
-        setAsideRows.set(count.longValue());
+        setAsideRows.set(((Number) counts[0]).longValue());
+        unsentRows.set(((Number) counts[1]).longValue());
+        oldestUnsentAgeSeconds.set(((Number) counts[2]).longValue());
         setAsideCountedAt = now;
+    }
+
+    private void countRowsQuietly() {
+        try {
+            countSetAsideRows(false);
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox rows not counted: %s", e.getMessage()); // e.g. the database is down too
+        }
     }
 
     /** How many rows a batch handled (sent or set aside), those it set aside, and why it stopped early. */
