@@ -119,7 +119,10 @@ class ImplementationBrowserTest {
         axe.assertNone();
     }
 
-    /** The open-data page lists every file of the data package, and today's archive, with the size and hash stated. */
+    /**
+     * The open-data page lists every file of the data package, the ESG review items and today's archive, with the
+     * size and hash stated.
+     */
     @Test
     void theOpenDataPageListsEveryDownloadWithItsSizeAndHash() throws Exception {
         var pkg = get(ProcessPlatform.PROJECTS, "/open-data/datapackage.json").jsonPath();
@@ -141,17 +144,26 @@ class ImplementationBrowserTest {
                 assertTrue(href.endsWith("/api/v1/open-data/projects.csv"), href);
                 // the link is the service's own download, the very bytes the package hashed
                 assertTrue(io.restassured.RestAssured.given().get(href).asString().startsWith("project_id,oc4ids_id,"));
+                // esg-review-service's review items are listed from its own package, and the link gives the hashed bytes
+                var reviewPkg = get(ProcessPlatform.REVIEWS, "/open-data/datapackage.json").jsonPath();
+                String reviewItemsHash = reviewPkg.getString("resources[0].hash").substring("sha256:".length());
+                assertTrue(shown.contains("ESG due-diligence ratings") && shown.contains(reviewItemsHash), "review items");
+                String reviewItems = browser.find(By.linkText("review-items.csv")).getAttribute("href");
+                assertEquals(reviewItemsHash, sha256(io.restassured.RestAssured.given().get(reviewItems).asByteArray()));
                 // today's archive is listed with the hash the service states, and its link gives those bytes
                 var today = get(ProcessPlatform.PROJECTS, "/open-data/bulk").jsonPath();
                 String sha256 = today.getString("archives[0].sha256");
                 assertTrue(shown.contains(sha256), "today's archive hash");
                 String zip = browser.find(By.linkText(today.getString("archives[0].file"))).getAttribute("href");
                 byte[] archive = io.restassured.RestAssured.given().get(zip).asByteArray();
-                assertEquals(sha256, java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(archive)));
+                assertEquals(sha256, sha256(archive));
             } catch (AssertionError | RuntimeException e) {
                 throw browser.explained(e);
             }
         }
+    }
+
+    static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

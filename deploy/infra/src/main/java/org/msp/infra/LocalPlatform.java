@@ -243,6 +243,7 @@ public final class LocalPlatform {
         }
         env.put("PUBLIC_FEED_URL", "http://localhost:8084/api/v1/feed.atom");
         env.put("PUBLIC_PROJECT_API_URL", "http://localhost:8081/api/v1");
+        env.put("PUBLIC_REVIEW_API_URL", "http://localhost:8083/api/v1");
         ServiceProcess process = ServiceProcess.start(root.resolve(PORTAL), ServiceProcess.Wiring.withoutBackends(
                         portalPort, "http://localhost:" + keycloakPort + "/realms/msp", env),
                 envOr("MSP_PORTAL_HEAP", "128m"), log(PORTAL), false, pid -> writePid(PORTAL, pid));

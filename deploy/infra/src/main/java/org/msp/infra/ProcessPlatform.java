@@ -156,6 +156,7 @@ public final class ProcessPlatform implements AutoCloseable {
             }
             env.put("PUBLIC_FEED_URL", url(NOTIFICATIONS) + "/feed.atom");
             env.put("PUBLIC_PROJECT_API_URL", url(PROJECTS));
+            env.put("PUBLIC_REVIEW_API_URL", url(REVIEWS));
             ServiceProcess.Wiring wiring = ServiceProcess.Wiring.withoutBackends(Ports.freePort(), realmUrl(), env);
             portal = ServiceProcess.start(root.resolve(PORTAL), wiring, "128m", logs.resolve(PORTAL + ".log"), true,
                     pid -> { }).awaitReady(SERVICE_START);

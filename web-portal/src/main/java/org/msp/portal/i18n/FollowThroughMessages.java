@@ -263,4 +263,10 @@ public interface FollowThroughMessages {
     String data_archive_manifest();
 
     String data_archives_all();
+
+    String data_reviews();
+
+    String data_reviews_lead();
+
+    String data_reviews_unavailable();
 }

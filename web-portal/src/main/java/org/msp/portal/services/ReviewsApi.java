@@ -39,6 +39,11 @@ public interface ReviewsApi {
     ReviewPage reviews(@QueryParam("status") String status, @QueryParam("projectId") UUID projectId,
             @QueryParam("page") int page, @QueryParam("size") int size);
 
+    /** The review items' data package: same shape as project-service's, each resource's path absolute. */
+    @GET
+    @Path("/open-data/datapackage.json")
+    ProjectsApi.DataPackage dataPackage();
+
     @GET
     @Path("/reviews/{id}")
     Review review(@PathParam("id") UUID id);
