@@ -363,6 +363,11 @@ public final class ProcessPlatform implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(Map.of("DB_POOL_MAX", "5",
                 // a busy 2-core CI machine can take longer than the default 5 s to open a connection at start-up
                 "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S"));
+        if (Boolean.getBoolean("msp.traces")) {
+            // every finished span as an OTLP JSON line in the service's log, where a test reads a trace back
+            env.put("OTEL_SDK_DISABLED", "false");
+            env.put("TRACES_LOG", "true");
+        }
         if (service.equals(NOTIFICATIONS)) {
             env.put("WEBHOOK_ALLOW_LOOPBACK", "true");
             env.put("WEBHOOK_INITIAL_BACKOFF", "PT0.2S");

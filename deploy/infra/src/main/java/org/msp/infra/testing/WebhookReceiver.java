@@ -25,8 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class WebhookReceiver implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One POST as it arrived. */
-    public record Delivery(byte[] body, String signature, String deliveryId, String eventType) {
+    /** One POST as it arrived ({@code traceParent}: its W3C trace context, null when tracing is off). */
+    public record Delivery(byte[] body, String signature, String deliveryId, String eventType, String traceParent) {
         public JsonNode event() {
             try {
                 return JSON.readTree(body);
@@ -76,7 +76,8 @@ public final class WebhookReceiver implements AutoCloseable {
             if ("POST".equals(exchange.getRequestMethod())) {
                 var headers = exchange.getRequestHeaders();
                 received.add(new Delivery(body, headers.getFirst("X-MSP-Signature"),
-                        headers.getFirst("X-MSP-Delivery"), headers.getFirst("X-MSP-Event-Type")));
+                        headers.getFirst("X-MSP-Delivery"), headers.getFirst("X-MSP-Event-Type"),
+                        headers.getFirst("traceparent")));
             }
             exchange.sendResponseHeaders(204, -1);
         }
