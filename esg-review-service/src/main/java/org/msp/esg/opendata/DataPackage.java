@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.msp.platform.opendata.MeasuringOutputStream;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -102,37 +97,9 @@ public class DataPackage {
     }
 
     private Measured measure() throws IOException {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-        Counting counted = new Counting(OutputStream.nullOutputStream());
-        DigestOutputStream digesting = new DigestOutputStream(counted, sha256);
-        csv.write(digesting);
-        digesting.flush();
-        return new Measured(counted.bytes, HexFormat.of().formatHex(sha256.digest()));
-    }
-
-    /** Counts the bytes that pass. */
-    private static final class Counting extends FilterOutputStream {
-        long bytes;
-
-        Counting(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            bytes++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            bytes += len;
-        }
+        MeasuringOutputStream measuring = MeasuringOutputStream.discarding();
+        csv.write(measuring);
+        measuring.flush();
+        return new Measured(measuring.bytes(), measuring.sha256());
     }
 }

@@ -7,14 +7,13 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.msp.platform.opendata.MeasuringOutputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +23,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -198,11 +196,9 @@ public class BulkArchives {
     }
 
     private static String sha256Of(Path file) throws IOException {
-        MessageDigest sha256 = DataPackage.sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(sha256.digest());
+        MeasuringOutputStream measuring = MeasuringOutputStream.discarding();
+        Files.copy(file, measuring);
+        return measuring.sha256();
     }
 
     private List<Archive> query(String sql, LocalDate day) {

@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.FilterOutputStream;
+import org.msp.platform.opendata.MeasuringOutputStream;
+
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -117,45 +114,9 @@ public class DataPackage {
 
     /** Writes {@code file} to {@code out} (left open), measuring its size and SHA-256 on the way. */
     static Measured measure(File file, OutputStream out) throws IOException {
-        MessageDigest sha256 = sha256();
-        Counting counted = new Counting(out);
-        DigestOutputStream digesting = new DigestOutputStream(counted, sha256);
-        file.content().writeTo(digesting);
-        digesting.flush();
-        return new Measured(file, counted.bytes, HexFormat.of().formatHex(sha256.digest()));
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
-    /** Counts what passes on to {@code out}; closing it leaves {@code out} open (a zip entry is closed by the zip). */
-    private static final class Counting extends FilterOutputStream {
-        long bytes;
-
-        Counting(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            bytes++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            bytes += len;
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+        MeasuringOutputStream measuring = new MeasuringOutputStream(out);
+        file.content().writeTo(measuring);
+        measuring.flush();
+        return new Measured(file, measuring.bytes(), measuring.sha256());
     }
 }
