@@ -356,6 +356,20 @@ class PortalBrowserTest {
     }
 
     @Test
+    @Order(7)
+    void theOpenDataPageServesTheProjectsFilesWhileTheReviewServiceIsDown() {
+        platform.stopService(ProcessPlatform.REVIEWS);
+        try (Browser browser = new Browser(portal, false, "en")) {
+            browser.open("/data");
+            assertEquals("Open data", browser.heading());
+            assertTrue(browser.text().contains("projects.csv"), "project-service's files are listed: " + browser.text());
+            assertTrue(browser.text().contains("The ESG review service does not answer just now"), browser.text());
+        } finally {
+            platform.startService(ProcessPlatform.REVIEWS);
+        }
+    }
+
+    @Test
     @Order(8)
     void theSecretariatAssignsAndAddsPartnersAndOfficersWithdrawAndAnyoneSearchesAndFollows() {
         String draft = Journeys.gbDraft();

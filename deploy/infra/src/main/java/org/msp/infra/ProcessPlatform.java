@@ -84,6 +84,15 @@ public final class ProcessPlatform implements AutoCloseable {
         return "http://127.0.0.1:" + wirings.get(service).httpPort() + "/api/v1";
     }
 
+    /** The service's management interface, where {@code /q/metrics} is (not on the API's port). */
+    public String managementUrl(String service) {
+        return "http://127.0.0.1:" + wirings.get(service).extraEnv().get("MANAGEMENT_PORT");
+    }
+
+    private static Map<String, String> managementPort() {
+        return Map.of("MANAGEMENT_PORT", String.valueOf(Ports.freePort()));
+    }
+
     /** The service's own database, for tests that check what a request did or did not write. */
     public String jdbcUrl(String service) {
         return wirings.get(service).jdbcUrl();
@@ -130,7 +139,8 @@ public final class ProcessPlatform implements AutoCloseable {
         for (String name : SERVICES) {
             wirings.put(name, new ServiceProcess.Wiring(Ports.freePort(), jdbcBase + DATABASES.get(name),
                     "postgres", "postgres", kafkaBootstrapServers(), realmUrl(), extraEnv(name))
-                    .withExtraEnv(kafka.serviceEnvironment(name)));
+                    .withExtraEnv(kafka.serviceEnvironment(name))
+                    .withExtraEnv(managementPort()));
         }
         List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
         for (String name : SERVICES) {
@@ -231,7 +241,7 @@ public final class ProcessPlatform implements AutoCloseable {
         ServiceProcess.Wiring first = wirings.get(service);
         wirings.put(secondInstanceOf(service), new ServiceProcess.Wiring(Ports.freePort(), first.jdbcUrl(),
                 first.dbUser(), first.dbPassword(), first.kafkaBootstrapServers(), first.oidcAuthServerUrl(),
-                first.extraEnv()));
+                first.extraEnv()).withExtraEnv(managementPort()));
         startService(secondInstanceOf(service));
     }
 
