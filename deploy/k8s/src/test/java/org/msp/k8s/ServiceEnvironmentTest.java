@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every environment variable a Deployment sets is one its application reads: a ${VAR} of its
- * application.properties. A misspelt or stale variable would otherwise be ignored in silence, leaving a default
+ * application.properties (or, for the services, of platform-commons' shared microprofile-config.properties). A misspelt or stale variable would otherwise be ignored in silence, leaving a default
  * (a localhost URL, the public demo encryption key) in production.
  */
 class ServiceEnvironmentTest {
@@ -27,6 +27,11 @@ class ServiceEnvironmentTest {
     static Set<String> variablesRead(String application) {
         String properties = Manifests.read(Manifests.root().resolve(application)
                 .resolve("src/main/resources/application.properties"));
+        if (!application.equals("web-portal")) {
+            // the four services also read the settings they share from platform-commons
+            properties += Manifests.read(Manifests.root()
+                    .resolve("platform-commons/src/main/resources/META-INF/microprofile-config.properties"));
+        }
         Set<String> read = new TreeSet<>();
         Matcher matcher = REFERENCE.matcher(properties);
         while (matcher.find()) {
